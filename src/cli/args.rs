@@ -1,0 +1,309 @@
+//! Command-line grammar. Help texts come from the i18n catalogs (see
+//! `localize`), keyed by the argument's path: `help.tasks.overdue`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "giaoban",
+    version,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    /// Print help.
+    #[arg(short, long, global = true, action = clap::ArgAction::Help, display_order = 900)]
+    pub help: Option<bool>,
+    /// Print version.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+    /// Database file (default: the platform data directory).
+    #[arg(
+        long,
+        global = true,
+        display_order = 901,
+        env = "GIAOBAN_DB",
+        hide_env = true,
+        value_name = "PATH"
+    )]
+    pub db: Option<PathBuf>,
+    /// Today's date, for demos and reproducible output.
+    #[arg(
+        long,
+        global = true,
+        display_order = 901,
+        env = "GIAOBAN_TODAY",
+        hide_env = true,
+        value_name = "DATE"
+    )]
+    pub today: Option<String>,
+    /// Interface language: vi or en.
+    #[arg(
+        long,
+        global = true,
+        display_order = 901,
+        env = "GIAOBAN_LANG",
+        hide_env = true,
+        value_name = "LANG"
+    )]
+    pub lang: Option<String>,
+    /// Open the database without writing to it.
+    #[arg(long, global = true, display_order = 902)]
+    pub read_only: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database and seed the organizations.
+    Init(InitArgs),
+    /// Fill the database with a realistic sample.
+    Demo(DemoArgs),
+    /// Summary: next briefing, each organization's counts, overdue tasks.
+    Status(StatusArgs),
+    /// List tasks.
+    Tasks(TasksArgs),
+    /// Add or change a task.
+    #[command(subcommand)]
+    Task(TaskCommand),
+    /// List pending items.
+    Pending(PendingArgs),
+    /// Show a briefing's agenda.
+    Agenda(AgendaArgs),
+    /// List briefings.
+    Meetings(JsonArg),
+    /// Search everything, with or without diacritics.
+    Search(SearchArgs),
+    /// List or change organizations.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Show or change the bloc's settings.
+    Settings(SettingsArgs),
+    /// Undo the last change.
+    Undo,
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[arg(long, value_name = "PLACE")]
+    pub locality: Option<String>,
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<i64>,
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a task; prints its id.
+    Add(TaskAddArgs),
+    /// Change a task's status.
+    Status { id: i64, status: String },
+    /// Add a dated progress note.
+    Note { id: i64, text: String },
+    /// Show one task in full.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TaskAddArgs {
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    #[arg(long, value_name = "ORG")]
+    pub org: String,
+    #[arg(long = "with", value_name = "ORG")]
+    pub with: Vec<String>,
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PendingArgs {
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    #[arg(long, value_name = "N", conflicts_with = "next")]
+    pub meeting: Option<String>,
+    #[arg(long)]
+    pub next: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    pub query: Vec<String>,
+    #[arg(long, value_name = "KIND")]
+    pub kind: Vec<String>,
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// List organizations.
+    List(JsonArg),
+    /// Add an organization.
+    Add {
+        code: String,
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        short: Option<String>,
+    },
+    /// Rename an organization.
+    Rename {
+        org: String,
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        short: Option<String>,
+    },
+    /// Deactivate an organization (its tasks stay).
+    Deactivate { org: String },
+    /// Activate an organization again.
+    Activate { org: String },
+    /// Delete an organization that has no work attached.
+    Delete { org: String },
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Set one setting: bloc_name, locality, level.
+    Set { key: String, value: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}
+
+/// Replaces every help text with the catalog's, where it has one, and uses
+/// the catalog's headings, so `giaoban --help` speaks the user's language.
+pub fn localize(cmd: clap::Command) -> clap::Command {
+    localize_at(cmd, "help")
+}
+
+fn localize_at(mut cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::i18n::{catalog, lang, t};
+    let has =
+        |k: &str| catalog(lang()).contains_key(k) || catalog(crate::i18n::Lang::Vi).contains_key(k);
+    let about = format!("{path}.about");
+    if has(&about) {
+        cmd = cmd.about(t(&about));
+    }
+    // Sections are laid out here so that their headings are translated too.
+    let mut template = format!("{{about-with-newline}}\n{}: {{usage}}\n", t("help.usage"));
+    if cmd.get_positionals().next().is_some() {
+        template.push_str(&format!("\n{}:\n{{positionals}}\n", t("help.arguments")));
+    }
+    if cmd.has_subcommands() {
+        template.push_str(&format!("\n{}:\n{{subcommands}}\n", t("help.commands")));
+    }
+    template.push_str(&format!(
+        "\n{}:\n{{options}}{{after-help}}",
+        t("help.options")
+    ));
+    cmd = cmd
+        .help_template(template)
+        .subcommand_value_name(t("help.command"));
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let key = match id.as_str() {
+            "help" => "help.flag_help".to_string(),
+            "version" => "help.flag_version".to_string(),
+            "db" | "today" | "lang" | "read_only" => format!("help.global.{id}"),
+            _ => format!("{path}.{id}"),
+        };
+        if has(&key) {
+            let text = t(&key);
+            cmd = cmd.mut_arg(id.as_str(), |a| a.help(text));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = format!("{path}.{name}");
+        cmd = cmd.mut_subcommand(name.as_str(), |s| localize_at(s, &sub_path));
+    }
+    cmd
+}

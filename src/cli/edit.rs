@@ -1,0 +1,350 @@
+//! Commands that change the database; each is one transaction.
+
+use super::args::{
+    DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand,
+};
+use super::json::{self, Names};
+use super::output::{Align, Table};
+use super::{print_json, CliError, CliResult, Ctx};
+use crate::domain::{OrgKind, Organization, Task, TaskKind, TaskStatus};
+use crate::i18n::{t, tf};
+use crate::text::format_date;
+
+pub fn init(ctx: &mut Ctx, a: InitArgs) -> CliResult {
+    for (key, value) in [
+        ("bloc_name", &a.name),
+        ("locality", &a.locality),
+        ("level", &a.level),
+    ] {
+        if let Some(v) = value {
+            ctx.store.set_setting(key, v)?;
+        }
+    }
+    let path = ctx
+        .store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    println!(
+        "{}",
+        tf(
+            "init.done",
+            &[
+                ("path", path),
+                ("n", ctx.store.organizations()?.len().to_string())
+            ]
+        )
+    );
+    Ok(())
+}
+
+pub fn demo(ctx: &mut Ctx, a: DemoArgs) -> CliResult {
+    let summary = crate::demo::fill(&mut ctx.store, ctx.today, a.force)?;
+    println!(
+        "{}",
+        tf(
+            "demo.done",
+            &[
+                ("meetings", summary.meetings.to_string()),
+                ("tasks", summary.tasks.to_string()),
+                ("pending", summary.pending.to_string()),
+                ("people", summary.people.to_string()),
+            ]
+        )
+    );
+    Ok(())
+}
+
+fn parse_status(s: &str) -> CliResult<TaskStatus> {
+    TaskStatus::parse_user(s).ok_or_else(|| {
+        CliError::Usage(tf(
+            "err.bad_status",
+            &[
+                ("input", s.to_string()),
+                (
+                    "valid",
+                    TaskStatus::ALL
+                        .iter()
+                        .map(|s| s.code())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+        ))
+    })
+}
+
+pub fn task(ctx: &mut Ctx, c: TaskCommand) -> CliResult {
+    match c {
+        TaskCommand::Add(a) => task_add(ctx, a),
+        TaskCommand::Status { id, status } => {
+            let status = parse_status(&status)?;
+            let task = ctx.store.set_task_status(id, status, ctx.today)?;
+            println!(
+                "{}",
+                tf(
+                    "task.status_set",
+                    &[
+                        ("id", id.to_string()),
+                        ("status", t(&task.status.label_key()))
+                    ]
+                )
+            );
+            Ok(())
+        }
+        TaskCommand::Note { id, text } => {
+            ctx.store.add_task_note(id, ctx.today, &text)?;
+            println!("{}", tf("task.note_added", &[("id", id.to_string())]));
+            Ok(())
+        }
+        TaskCommand::Show { id, json: as_json } => task_show(ctx, id, as_json),
+    }
+}
+
+fn task_add(ctx: &mut Ctx, a: TaskAddArgs) -> CliResult {
+    let lead = ctx.resolve_org(&a.org)?;
+    let mut with = Vec::new();
+    for w in &a.with {
+        for part in w.split(',').filter(|p| !p.trim().is_empty()) {
+            with.push(ctx.resolve_org(part)?.id);
+        }
+    }
+    let kind = match &a.kind {
+        Some(k) => super::view::parse_kind(k)?,
+        None if with.is_empty() => TaskKind::Specific,
+        None => TaskKind::Common,
+    };
+    let mut task = Task::new(&a.title, lead.id, kind);
+    task.with_org_ids = with;
+    task.place = a.place.clone().unwrap_or_default();
+    task.description = a.description.clone().unwrap_or_default();
+    task.deadline = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
+    task.start_date = Some(match a.start.as_deref() {
+        Some(s) => ctx.parse_date(s)?,
+        None => ctx.today.min(task.deadline.unwrap_or(ctx.today)),
+    });
+    let id = ctx
+        .store
+        .add_task(task, a.note.as_deref().map(|n| (ctx.today, n)))?;
+    println!("{id}");
+    Ok(())
+}
+
+fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
+    let task = ctx.store.task(id)?;
+    let names = Names::load(&ctx.store)?;
+    let notes = ctx.store.task_notes(id)?;
+    let targets = ctx.store.targets(id)?;
+    if as_json {
+        #[derive(serde::Serialize)]
+        struct Full<'a> {
+            #[serde(flatten)]
+            task: json::TaskJson,
+            notes: &'a [crate::domain::TaskNote],
+            targets: Vec<serde_json::Value>,
+        }
+        let targets = targets
+            .iter()
+            .map(|g| {
+                serde_json::json!({
+                    "indicator": g.indicator, "unit": g.unit, "target": g.target_value,
+                    "actual": g.actual(), "percent": (g.achieved_percent() * 10.0).round() / 10.0
+                })
+            })
+            .collect();
+        return print_json(&Full {
+            task: json::task(&task, &names, ctx.today),
+            notes: &notes,
+            targets,
+        });
+    }
+    let st = &ctx.style;
+    let clean = crate::text::sanitize_for_terminal;
+    let mut out = format!(
+        "{}\n",
+        st.bold(&format!("#{} {}", task.id, clean(&task.title)))
+    );
+    let mut field = |k: &str, v: String| {
+        if !v.is_empty() {
+            out.push_str(&format!("{:<16} {}\n", t(k), clean(&v)));
+        }
+    };
+    field("field.kind", t(&task.kind.label_key()));
+    field("field.status", t(&task.status.label_key()));
+    let lead = names
+        .org(task.lead_org_id)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    field("field.lead", lead);
+    field(
+        "field.with",
+        task.with_org_ids
+            .iter()
+            .map(|i| names.code(*i))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    field(
+        "field.people",
+        task.person_ids
+            .iter()
+            .map(|i| names.person(*i))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    field("field.place", task.place.clone());
+    field(
+        "field.start",
+        task.start_date.map(format_date).unwrap_or_default(),
+    );
+    let mut due = task.deadline.map(format_date).unwrap_or_default();
+    if let Some(late) = task.days_late(ctx.today) {
+        due = format!(
+            "{due} ({})",
+            tf("task.days_late", &[("n", late.to_string())])
+        );
+    }
+    field("field.deadline", due);
+    field(
+        "field.completed",
+        task.completed_on.map(format_date).unwrap_or_default(),
+    );
+    field("field.source", task.source.doc_number.clone());
+    if !task.description.is_empty() {
+        out.push_str(&format!("\n{}\n", clean(&task.description)));
+    }
+    if !targets.is_empty() {
+        out.push_str(&format!("\n{}\n", st.bold(&t("detail.targets"))));
+        for g in &targets {
+            out.push_str(&format!(
+                "  {}: {} / {} {} ({})\n",
+                clean(&g.indicator),
+                crate::text::format_decimal(g.actual(), 2),
+                crate::text::format_decimal(g.target_value, 2),
+                clean(&g.unit),
+                crate::text::format_percent(g.achieved_percent())
+            ));
+        }
+    }
+    if !notes.is_empty() {
+        out.push_str(&format!("\n{}\n", st.bold(&t("detail.notes"))));
+        for n in &notes {
+            out.push_str(&format!(
+                "  {}  {}\n",
+                format_date(n.noted_on),
+                clean(&n.text)
+            ));
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
+    match c {
+        OrgCommand::List(a) => {
+            let orgs = ctx.store.organizations()?;
+            if a.json {
+                return print_json(&orgs);
+            }
+            let mut table = Table::new(
+                &[
+                    t("col.code"),
+                    t("col.name"),
+                    t("col.short"),
+                    t("col.active"),
+                ],
+                &[Align::Left, Align::Left, Align::Left, Align::Left],
+                1,
+            );
+            for o in &orgs {
+                table.row(
+                    vec![
+                        o.code.clone(),
+                        o.name.clone(),
+                        o.short_name.clone(),
+                        if o.active { t("yes") } else { t("no") },
+                    ],
+                    false,
+                );
+            }
+            print!("{}", table.render(&ctx.style));
+            Ok(())
+        }
+        OrgCommand::Add { code, name, short } => {
+            let org = Organization::new(
+                &code,
+                &name,
+                short.as_deref().unwrap_or(""),
+                OrgKind::Member,
+            );
+            ctx.store.add_organization(org)?;
+            println!(
+                "{}",
+                tf("org.added", &[("code", code.trim().to_ascii_uppercase())])
+            );
+            Ok(())
+        }
+        OrgCommand::Rename { org, name, short } => {
+            let mut o = ctx.resolve_org(&org)?;
+            o.name = name;
+            if let Some(s) = short {
+                o.short_name = s;
+            }
+            let code = o.code.clone();
+            ctx.store.update_organization(o)?;
+            println!("{}", tf("org.renamed", &[("code", code)]));
+            Ok(())
+        }
+        OrgCommand::Deactivate { org } => set_active(ctx, &org, false),
+        OrgCommand::Activate { org } => set_active(ctx, &org, true),
+        OrgCommand::Delete { org } => {
+            let o = ctx.resolve_org(&org)?;
+            ctx.store.delete_organization(o.id)?;
+            println!("{}", tf("org.deleted", &[("code", o.code)]));
+            Ok(())
+        }
+    }
+}
+
+fn set_active(ctx: &mut Ctx, org: &str, active: bool) -> CliResult {
+    let mut o = ctx.resolve_org(org)?;
+    o.active = active;
+    let code = o.code.clone();
+    ctx.store.update_organization(o)?;
+    println!(
+        "{}",
+        tf(
+            if active {
+                "org.activated"
+            } else {
+                "org.deactivated"
+            },
+            &[("code", code)]
+        )
+    );
+    Ok(())
+}
+
+pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
+    if let Some(SettingsCommand::Set { key, value }) = a.command {
+        ctx.store.set_setting(&key, &value)?;
+    }
+    let s = ctx.store.settings()?;
+    for key in crate::domain::Settings::KEYS {
+        println!(
+            "{:<10} {}",
+            key,
+            crate::text::sanitize_for_terminal(s.get(key).unwrap_or(""))
+        );
+    }
+    Ok(())
+}
+
+pub fn undo(ctx: &mut Ctx) -> CliResult {
+    let tables = ctx.store.undo()?;
+    let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
+    what.dedup();
+    println!("{}", tf("undo.done", &[("what", what.join(", "))]));
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! Non-interactive commands: what leaders run over SSH and scripts call.
+
+mod args;
+mod edit;
+mod json;
+mod output;
+mod view;
+
+pub use args::{localize, Cli, Command};
+pub use output::Style;
+
+use crate::i18n::{self, t, tf};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+use clap::{CommandFactory, FromArgMatches};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A failure with the exit code it maps to: 2 for bad usage or input, 1 else.
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Fail(String),
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::UnknownOrg { .. }
+            | StoreError::Invalid(_)
+            | StoreError::UnknownSetting { .. }
+            | StoreError::DuplicateCode { .. } => CliError::Usage(e.message()),
+            _ => CliError::Fail(e.message()),
+        }
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// What every command needs.
+pub struct Ctx {
+    pub store: Store,
+    pub today: NaiveDate,
+    pub style: Style,
+}
+
+impl Ctx {
+    pub fn resolve_org(&self, input: &str) -> CliResult<crate::domain::Organization> {
+        Ok(self.store.resolve_organization(input)?)
+    }
+
+    pub fn parse_date(&self, input: &str) -> CliResult<NaiveDate> {
+        crate::text::parse_date(input, self.today)
+            .map_err(|_| CliError::Usage(tf("err.bad_date", &[("input", input.to_string())])))
+    }
+}
+
+/// Chooses the language before parsing, so that help and errors use it.
+fn early_lang(args: &[String]) -> Option<i18n::Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| i18n::parse_lang(v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return i18n::parse_lang(v);
+        }
+    }
+    std::env::var("GIAOBAN_LANG")
+        .ok()
+        .and_then(|v| i18n::parse_lang(&v))
+}
+
+/// The default database: the platform data directory.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "giaoban")
+        .map(|d| d.data_dir().join("giaoban.db"))
+        .unwrap_or_else(|| PathBuf::from("giaoban.db"))
+}
+
+/// Today's date: `--today`, GIAOBAN_TODAY, or the clock.
+pub fn today_from(arg: Option<&str>) -> CliResult<NaiveDate> {
+    let clock = chrono::Local::now().date_naive();
+    match arg {
+        Some(s) => crate::text::parse_date(s, clock)
+            .map_err(|_| CliError::Usage(tf("err.bad_date", &[("input", s.to_string())]))),
+        None => Ok(clock),
+    }
+}
+
+pub fn open_store(db: Option<PathBuf>, read_only: bool) -> CliResult<Store> {
+    let path = db.unwrap_or_else(default_db_path);
+    let store = if read_only {
+        Store::open_read_only(&path)
+    } else {
+        Store::open(&path)
+    };
+    Ok(store?)
+}
+
+/// Entry point of the binary.
+pub fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = early_lang(&args);
+    if let Some(l) = lang {
+        i18n::set_lang(l);
+    }
+    let config = crate::config::Config::load();
+    if lang.is_none() {
+        if let Some(l) = config.as_ref().ok().and_then(|c| c.lang) {
+            i18n::set_lang(l);
+        }
+    }
+    let cmd = localize(Cli::command());
+    let matches = match cmd.try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(l) = &cli.lang {
+        match i18n::parse_lang(l) {
+            Some(l) => i18n::set_lang(l),
+            None => return fail(CliError::Usage(tf("err.bad_lang", &[("input", l.clone())]))),
+        }
+    }
+    match dispatch(cli, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn fail(e: CliError) -> ExitCode {
+    match e {
+        CliError::Usage(m) => {
+            eprintln!("{}: {m}", t("err.prefix"));
+            ExitCode::from(2)
+        }
+        CliError::Fail(m) => {
+            eprintln!("{}: {m}", t("err.prefix"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResult {
+    let today = today_from(cli.today.as_deref())?;
+    let Some(command) = cli.command else {
+        let config = config.unwrap_or_else(|msg| {
+            eprintln!("{msg}");
+            crate::config::Config::default()
+        });
+        let store = open_store(cli.db, cli.read_only)?;
+        return crate::tui::run(store, today, config).map_err(|e| CliError::Fail(e.to_string()));
+    };
+    if let Command::Completions(c) = &command {
+        let mut cmd = localize(Cli::command());
+        clap_complete::generate(c.shell, &mut cmd, "giaoban", &mut std::io::stdout());
+        return Ok(());
+    }
+    let store = open_store(cli.db, cli.read_only)?;
+    let mut ctx = Ctx {
+        store,
+        today,
+        style: Style::detect(),
+    };
+    match command {
+        Command::Init(a) => edit::init(&mut ctx, a),
+        Command::Demo(a) => edit::demo(&mut ctx, a),
+        Command::Status(a) => view::status(&ctx, a),
+        Command::Tasks(a) => view::tasks(&ctx, a),
+        Command::Task(c) => edit::task(&mut ctx, c),
+        Command::Pending(a) => view::pending(&ctx, a),
+        Command::Agenda(a) => view::agenda(&ctx, a),
+        Command::Meetings(a) => view::meetings(&ctx, a),
+        Command::Search(a) => view::search(&ctx, a),
+        Command::Org(c) => edit::org(&mut ctx, c),
+        Command::Settings(a) => edit::settings(&mut ctx, a),
+        Command::Undo => edit::undo(&mut ctx),
+        Command::Completions(_) => Ok(()),
+    }
+}
+
+/// Prints a value as pretty JSON.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    let s = serde_json::to_string_pretty(value).map_err(|e| CliError::Fail(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}

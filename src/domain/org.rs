@@ -1,0 +1,220 @@
+use super::{check_line, coded_enum, DomainError};
+use serde::Serialize;
+
+coded_enum!(
+    /// What an organization is within the bloc.
+    OrgKind {
+        Front = "front" ["mat tran", "mttq"],
+        Member = "member" ["doan the", "to chuc thanh vien"],
+        Office = "office" ["co quan khoi", "van phong"],
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organization {
+    pub id: i64,
+    /// Short ASCII code, unique: MTTQ, DTN, HLHPN, HND, HCCB, LDLD.
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub kind: OrgKind,
+    pub sort_order: i64,
+    pub active: bool,
+}
+
+impl Organization {
+    pub fn new(code: &str, name: &str, short_name: &str, kind: OrgKind) -> Self {
+        Organization {
+            id: 0,
+            code: code.to_string(),
+            name: name.to_string(),
+            short_name: short_name.to_string(),
+            kind,
+            sort_order: 0,
+            active: true,
+        }
+    }
+
+    /// Cleans the fields and checks them; the code is kept upper-case ASCII.
+    pub fn validated(mut self) -> Result<Self, DomainError> {
+        let code = self.code.trim().to_ascii_uppercase();
+        if code.is_empty() || code.len() > 12 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(DomainError::BadOrgCode);
+        }
+        self.code = code;
+        self.name = check_line("name", &self.name, true)?;
+        self.short_name = check_line("short_name", &self.short_name, false)?;
+        if self.short_name.is_empty() {
+            self.short_name = self.code.clone();
+        }
+        Ok(self)
+    }
+
+    /// Whether `input` names this organization: its code, name or short name,
+    /// case- and accent-insensitively, hyphens read as spaces ("nong-dan").
+    pub fn matches(&self, input: &str) -> MatchQuality {
+        let q = crate::text::fold(input).replace(['-', '_'], " ");
+        let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+        if q.is_empty() {
+            return MatchQuality::None;
+        }
+        if q == self.code.to_ascii_lowercase() {
+            return MatchQuality::Exact;
+        }
+        let name = crate::text::fold(&self.name);
+        let short = crate::text::fold(&self.short_name);
+        if q == name || q == short {
+            return MatchQuality::Exact;
+        }
+        let words = |s: &str| format!(" {s} ");
+        if words(&name).contains(&words(&q)) || words(&short).contains(&words(&q)) {
+            return MatchQuality::Partial;
+        }
+        MatchQuality::None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchQuality {
+    None,
+    Partial,
+    Exact,
+}
+
+/// Resolves a user's organization reference. An exact match wins; otherwise a
+/// unique partial (whole-word) match; anything else is `None`.
+pub fn resolve_org<'a>(orgs: &'a [Organization], input: &str) -> Option<&'a Organization> {
+    if let Some(o) = orgs
+        .iter()
+        .find(|o| o.matches(input) == MatchQuality::Exact)
+    {
+        return Some(o);
+    }
+    let partial: Vec<_> = orgs
+        .iter()
+        .filter(|o| o.matches(input) == MatchQuality::Partial)
+        .collect();
+    if partial.len() == 1 {
+        Some(partial[0])
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub id: i64,
+    pub full_name: String,
+    pub title: String,
+    pub org_id: Option<i64>,
+    pub phone: Option<String>,
+    /// Office roles, e.g. "trưởng khối", "thư ký".
+    pub roles: Vec<String>,
+}
+
+impl Person {
+    pub fn new(full_name: &str, title: &str, org_id: Option<i64>) -> Self {
+        Person {
+            id: 0,
+            full_name: full_name.to_string(),
+            title: title.to_string(),
+            org_id,
+            phone: None,
+            roles: Vec::new(),
+        }
+    }
+
+    pub fn validated(mut self) -> Result<Self, DomainError> {
+        self.full_name = check_line("full_name", &self.full_name, true)?;
+        self.title = check_line("title", &self.title, false)?;
+        self.phone = match &self.phone {
+            Some(p) => Some(check_line("phone", p, false)?).filter(|p| !p.is_empty()),
+            None => None,
+        };
+        let mut roles = Vec::new();
+        for r in &self.roles {
+            let r = check_line("roles", r, false)?;
+            if !r.is_empty() {
+                roles.push(r);
+            }
+        }
+        self.roles = roles;
+        Ok(self)
+    }
+
+    /// The given name (last word), which Vietnamese lists sort by.
+    pub fn given_name(&self) -> &str {
+        self.full_name.split_whitespace().last().unwrap_or("")
+    }
+}
+
+/// The bloc's own settings, used in headers and documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Settings {
+    /// "Khối MTTQ và các đoàn thể chính trị - xã hội huyện Hải Hà"
+    pub bloc_name: String,
+    /// Place name for document date lines: "Hải Hà".
+    pub locality: String,
+    /// Administrative level: "xã", "huyện", "tỉnh".
+    pub level: String,
+}
+
+impl Settings {
+    pub const KEYS: &'static [&'static str] = &["bloc_name", "locality", "level"];
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        match key {
+            "bloc_name" => Some(&self.bloc_name),
+            "locality" => Some(&self.locality),
+            "level" => Some(&self.level),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs() -> Vec<Organization> {
+        vec![
+            Organization::new("HND", "Hội Nông dân", "Nông dân", OrgKind::Member),
+            Organization::new("HLHPN", "Hội Liên hiệp Phụ nữ", "Phụ nữ", OrgKind::Member),
+            Organization::new("DTN", "Đoàn TNCS Hồ Chí Minh", "Đoàn TN", OrgKind::Member),
+        ]
+    }
+
+    #[test]
+    fn organizations_resolve_by_code_name_and_accent_free_words() {
+        let o = orgs();
+        assert_eq!(resolve_org(&o, "hnd").unwrap().code, "HND");
+        assert_eq!(resolve_org(&o, "hoi nong dan").unwrap().code, "HND");
+        assert_eq!(resolve_org(&o, "Hội Nông Dân").unwrap().code, "HND");
+        assert_eq!(resolve_org(&o, "nong-dan").unwrap().code, "HND");
+        assert_eq!(resolve_org(&o, "phu nu").unwrap().code, "HLHPN");
+        assert_eq!(resolve_org(&o, "doan").unwrap().code, "DTN");
+        // "hội" is in two names: ambiguous, so nothing.
+        assert!(resolve_org(&o, "hoi").is_none());
+        assert!(resolve_org(&o, "xyz").is_none());
+        assert!(resolve_org(&o, "").is_none());
+    }
+
+    #[test]
+    fn org_codes_are_ascii_and_uppercased() {
+        let o = Organization::new(" hnd ", "Hội Nông dân", "", OrgKind::Member)
+            .validated()
+            .unwrap();
+        assert_eq!(o.code, "HND");
+        assert_eq!(o.short_name, "HND");
+        assert_eq!(
+            Organization::new("HỘI", "x", "", OrgKind::Member).validated(),
+            Err(DomainError::BadOrgCode)
+        );
+    }
+
+    #[test]
+    fn given_name_is_the_last_word() {
+        let p = Person::new("Nguyễn Thị Minh Khai", "", None);
+        assert_eq!(p.given_name(), "Khai");
+    }
+}

@@ -1,0 +1,151 @@
+//! User-facing strings, from the catalogs in assets/i18n.
+//!
+//! Vietnamese is the default. The language is per thread, so tests of both
+//! languages can run side by side; the app sets it once at start.
+
+use crate::domain::DomainError;
+pub use crate::text::Lang;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::Vi) };
+}
+
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+pub fn lang() -> Lang {
+    LANG.with(|l| l.get())
+}
+
+/// Reads a language name: "vi", "en", "english", "tiếng việt"...
+pub fn parse_lang(s: &str) -> Option<Lang> {
+    match crate::text::fold(s.trim()).as_str() {
+        "vi" | "vi-vn" | "vi_vn" | "vie" | "tieng viet" | "vietnamese" => Some(Lang::Vi),
+        "en" | "en-us" | "en_us" | "en-gb" | "eng" | "english" | "tieng anh" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            other => {
+                out.insert(key, other.to_string());
+            }
+        }
+    }
+}
+
+fn load(src: &str) -> HashMap<String, String> {
+    let table: toml::Table = toml::from_str(src).expect("i18n catalog is valid TOML");
+    let mut map = HashMap::new();
+    flatten("", &table, &mut map);
+    map
+}
+
+pub fn catalog(lang: Lang) -> &'static HashMap<String, String> {
+    static VI: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+    match lang {
+        Lang::Vi => VI.get_or_init(|| load(include_str!("../assets/i18n/vi.toml"))),
+        Lang::En => EN.get_or_init(|| load(include_str!("../assets/i18n/en.toml"))),
+    }
+}
+
+/// The string for `key` in the current language (falling back to
+/// Vietnamese, then to the key itself so a gap is visible, never a crash).
+pub fn t(key: &str) -> String {
+    catalog(lang())
+        .get(key)
+        .or_else(|| catalog(Lang::Vi).get(key))
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// `t` with `{name}` placeholders filled in.
+pub fn tf(key: &str, args: &[(&str, String)]) -> String {
+    let mut s = t(key);
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// The sentence for a broken rule, naming the field in the user's language.
+pub fn domain_error(e: &DomainError) -> String {
+    match e {
+        DomainError::Empty { field } => tf(e.key(), &[("field", t(&format!("field.{field}")))]),
+        DomainError::TooLong { field, max } => tf(
+            e.key(),
+            &[
+                ("field", t(&format!("field.{field}"))),
+                ("max", crate::text::format_int(*max as i64)),
+            ],
+        ),
+        _ => t(e.key()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogs_have_the_same_keys() {
+        let vi = catalog(Lang::Vi);
+        let en = catalog(Lang::En);
+        let mut missing: Vec<_> = vi.keys().filter(|k| !en.contains_key(*k)).collect();
+        missing.extend(en.keys().filter(|k| !vi.contains_key(*k)));
+        missing.sort();
+        assert!(missing.is_empty(), "keys in one catalog only: {missing:?}");
+    }
+
+    #[test]
+    fn every_domain_error_and_enum_value_has_a_label() {
+        use crate::domain::*;
+        for lang in [Lang::Vi, Lang::En] {
+            let c = catalog(lang);
+            let mut keys: Vec<String> = Vec::new();
+            keys.extend(TaskStatus::ALL.iter().map(|s| s.label_key()));
+            keys.extend(TaskKind::ALL.iter().map(|s| s.label_key()));
+            keys.extend(MeetingKind::ALL.iter().map(|s| s.label_key()));
+            keys.extend(MeetingStatus::ALL.iter().map(|s| s.label_key()));
+            keys.extend(PendingKind::ALL.iter().map(|s| s.label_key()));
+            keys.extend(PendingStatus::ALL.iter().map(|s| s.label_key()));
+            keys.extend(OrgKind::ALL.iter().map(|s| s.label_key()));
+            keys.extend(crate::store::SearchKind::ALL.iter().map(|s| s.label_key()));
+            for k in keys {
+                assert!(c.contains_key(&k), "{lang:?} lacks {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        set_lang(Lang::En);
+        let s = domain_error(&DomainError::TooLong {
+            field: "title",
+            max: 500,
+        });
+        assert!(
+            s.contains("500") && s.to_lowercase().contains("title"),
+            "{s}"
+        );
+        set_lang(Lang::Vi);
+        let s = domain_error(&DomainError::Empty { field: "title" });
+        assert!(s.contains("Tiêu đề"), "{s}");
+    }
+}

@@ -1,0 +1,327 @@
+//! Change history: every insert, update and delete, with old and new values,
+//! grouped by the user action that made it, so an action can be undone.
+
+use super::{conv, search, Result, Store, StoreError};
+use rusqlite::types::ValueRef;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Tables whose rows are recorded; link tables are recorded inside `tasks`.
+const TABLES: &[&str] = &[
+    "organizations",
+    "people",
+    "meetings",
+    "attendance",
+    "agenda_items",
+    "tasks",
+    "task_notes",
+    "targets",
+    "target_actuals",
+    "pending_items",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub action_id: i64,
+    pub at: String,
+    pub table: String,
+    pub record_id: i64,
+    pub op: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+}
+
+/// The row `id` of `tbl` as a JSON object; tasks carry their links too.
+pub(crate) fn snapshot(tx: &Transaction, tbl: &str, id: i64) -> Result<Option<Value>> {
+    debug_assert!(TABLES.contains(&tbl));
+    let mut stmt = tx.prepare_cached(&format!("SELECT * FROM {tbl} WHERE id = ?1"))?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let row = stmt
+        .query_row([id], |r| {
+            let mut map = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let v = match r.get_ref(i)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::from(n),
+                    ValueRef::Real(x) => Value::from(x),
+                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(_) => Value::Null,
+                };
+                map.insert(name.clone(), v);
+            }
+            Ok(map)
+        })
+        .optional()?;
+    let Some(mut map) = row else { return Ok(None) };
+    if tbl == "tasks" {
+        for (key, sql) in [
+            (
+                "with_org_ids",
+                "SELECT org_id FROM task_orgs WHERE task_id = ?1 ORDER BY org_id",
+            ),
+            (
+                "person_ids",
+                "SELECT person_id FROM task_people WHERE task_id = ?1 ORDER BY person_id",
+            ),
+        ] {
+            let mut s = tx.prepare_cached(sql)?;
+            let ids: Vec<i64> = s
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            map.insert(key.into(), Value::from(ids));
+        }
+    }
+    Ok(Some(Value::Object(map)))
+}
+
+pub(crate) fn record(
+    tx: &Transaction,
+    action: i64,
+    tbl: &str,
+    id: i64,
+    op: &str,
+    old: &Option<Value>,
+    new: &Option<Value>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO history (action_id, at, tbl, record_id, op, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        action,
+        conv::now(),
+        tbl,
+        id,
+        op,
+        old.as_ref().map(|v| v.to_string()),
+        new.as_ref().map(|v| v.to_string())
+    ])?;
+    Ok(())
+}
+
+/// Records that row `id` was inserted (`old` is None) or updated, and keeps
+/// the search index in step.
+pub(crate) fn changed(
+    tx: &Transaction,
+    action: i64,
+    tbl: &str,
+    id: i64,
+    old: Option<Value>,
+) -> Result<()> {
+    let new = snapshot(tx, tbl, id)?;
+    if old.is_some() && old == new {
+        return Ok(());
+    }
+    let op = if old.is_some() { "update" } else { "insert" };
+    record(tx, action, tbl, id, op, &old, &new)?;
+    search::reindex(tx, tbl, id)
+}
+
+/// Deletes row `id` of `tbl`, recording its last values. Callers delete
+/// dependent rows first so that undo can restore parents before children.
+pub(crate) fn delete_row(tx: &Transaction, action: i64, tbl: &str, id: i64) -> Result<bool> {
+    let Some(old) = snapshot(tx, tbl, id)? else {
+        return Ok(false);
+    };
+    tx.execute(&format!("DELETE FROM {tbl} WHERE id = ?1"), [id])?;
+    record(tx, action, tbl, id, "delete", &Some(old), &None)?;
+    search::reindex(tx, tbl, id)?;
+    Ok(true)
+}
+
+/// Writes `values` (a snapshot) back as row `id`, inserting or replacing.
+fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
+    let Some(map) = values.as_object() else {
+        return Ok(());
+    };
+    let columns: Vec<&String> = map
+        .keys()
+        .filter(|k| *k != "with_org_ids" && *k != "person_ids")
+        .collect();
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT OR REPLACE INTO {tbl} ({}) VALUES ({})",
+        columns
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        placeholders.join(", ")
+    );
+    let vals: Vec<rusqlite::types::Value> = columns.iter().map(|c| json_to_sql(&map[*c])).collect();
+    // REPLACE would delete and cascade children; update in place when present.
+    let id = map.get("id").and_then(Value::as_i64).unwrap_or(0);
+    let exists: bool = tx.query_row(
+        &format!("SELECT EXISTS(SELECT 1 FROM {tbl} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        let sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE {tbl} SET {} WHERE id = ?{}",
+            sets.join(", "),
+            columns.len() + 1
+        );
+        let mut all = vals.clone();
+        all.push(rusqlite::types::Value::Integer(id));
+        tx.execute(&sql, rusqlite::params_from_iter(all))?;
+    } else {
+        tx.execute(&sql, rusqlite::params_from_iter(vals))?;
+    }
+    if tbl == "tasks" {
+        for (key, link, col) in [
+            ("with_org_ids", "task_orgs", "org_id"),
+            ("person_ids", "task_people", "person_id"),
+        ] {
+            tx.execute(&format!("DELETE FROM {link} WHERE task_id = ?1"), [id])?;
+            for v in map.get(key).and_then(Value::as_array).into_iter().flatten() {
+                if let Some(other) = v.as_i64() {
+                    tx.execute(
+                        &format!("INSERT OR IGNORE INTO {link} (task_id, {col}) VALUES (?1, ?2)"),
+                        [id, other],
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Settings are keyed by name; their history stores `{"key", "value"}`.
+fn undo_setting(tx: &Transaction, action: i64, old: Option<&str>) -> Result<()> {
+    let Some(old) = old.and_then(|s| serde_json::from_str::<Value>(s).ok()) else {
+        return Ok(());
+    };
+    let (Some(key), Some(value)) = (old["key"].as_str(), old["value"].as_str()) else {
+        return Ok(());
+    };
+    let before: Option<String> = tx
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    tx.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+        [key, value],
+    )?;
+    let before = before.map(|v| serde_json::json!({"key": key, "value": v}));
+    record(
+        tx,
+        action,
+        "settings",
+        0,
+        "update",
+        &before,
+        &Some(old.clone()),
+    )
+}
+
+fn json_to_sql(v: &Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as S;
+    match v {
+        Value::Null => S::Null,
+        Value::Bool(b) => S::Integer(*b as i64),
+        Value::Number(n) => n
+            .as_i64()
+            .map(S::Integer)
+            .unwrap_or_else(|| S::Real(n.as_f64().unwrap_or(0.0))),
+        Value::String(s) => S::Text(s.clone()),
+        other => S::Text(other.to_string()),
+    }
+}
+
+impl Store {
+    /// History of one record, newest first.
+    pub fn history(&self, tbl: &str, record_id: i64) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, action_id, at, tbl, record_id, op, old, new FROM history
+             WHERE tbl = ?1 AND record_id = ?2 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map(params![tbl, record_id], |r| {
+            let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+            Ok(HistoryEntry {
+                id: r.get(0)?,
+                action_id: r.get(1)?,
+                at: r.get(2)?,
+                table: r.get(3)?,
+                record_id: r.get(4)?,
+                op: r.get(5)?,
+                old: parse(r.get(6)?),
+                new: parse(r.get(7)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Number of user actions that can still be undone.
+    pub fn undo_depth(&self) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Reverses the most recent action not yet undone, as one new action
+    /// that the history records too. Returns the tables it touched.
+    pub fn undo(&mut self) -> Result<Vec<String>> {
+        self.write(|tx, action| {
+            let last: Option<i64> = tx
+                .query_row(
+                    "SELECT MAX(action_id) FROM history WHERE undone = 0",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            let Some(last) = last else {
+                return Err(StoreError::NothingToUndo);
+            };
+            let mut stmt = tx.prepare(
+                "SELECT tbl, record_id, op, old FROM history WHERE action_id = ?1 ORDER BY id DESC",
+            )?;
+            let steps: Vec<(String, i64, String, Option<String>)> = stmt
+                .query_map([last], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<std::result::Result<_, _>>()?;
+            drop(stmt);
+            let mut tables = Vec::new();
+            for (tbl, id, op, old) in steps {
+                if tbl == "settings" {
+                    undo_setting(tx, action, old.as_deref())?;
+                    tables.push(tbl);
+                    continue;
+                }
+                if !TABLES.contains(&tbl.as_str()) {
+                    continue;
+                }
+                let before = snapshot(tx, &tbl, id)?;
+                match op.as_str() {
+                    "insert" => {
+                        tx.execute(&format!("DELETE FROM {tbl} WHERE id = ?1"), [id])?;
+                        record(tx, action, &tbl, id, "delete", &before, &None)?;
+                        search::reindex(tx, &tbl, id)?;
+                    }
+                    _ => {
+                        let old: Option<Value> = old.and_then(|s| serde_json::from_str(&s).ok());
+                        if let Some(old) = old {
+                            restore_row(tx, &tbl, &old)?;
+                            changed(tx, action, &tbl, id, before)?;
+                        }
+                    }
+                }
+                tables.push(tbl);
+            }
+            tx.execute(
+                "UPDATE history SET undone = 1 WHERE action_id IN (?1, ?2)",
+                [last, action],
+            )?;
+            Ok(tables)
+        })
+    }
+}

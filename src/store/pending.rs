@@ -1,0 +1,154 @@
+//! Pending items: obstacles, proposals and petitions carried until resolved.
+
+use super::history::{changed, delete_row, snapshot};
+use super::{conv, Result, Store, StoreError};
+use crate::domain::{PendingItem, PendingKind, PendingStatus};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+const PENDING_COLUMNS: &str =
+    "id, kind, text, raised_by_org_id, meeting_id, addressed_org_id, addressed_to,
+    raised_on, answer_due, status, answer, answered_on";
+
+pub(super) fn pending_from_row(r: &Row) -> rusqlite::Result<PendingItem> {
+    Ok(PendingItem {
+        id: r.get(0)?,
+        kind: PendingKind::from_code(&r.get::<_, String>(1)?).unwrap_or(PendingKind::Obstacle),
+        text: r.get(2)?,
+        raised_by_org_id: r.get(3)?,
+        meeting_id: r.get(4)?,
+        addressed_org_id: r.get(5)?,
+        addressed_to: r.get(6)?,
+        raised_on: conv::parse_date(r.get(7)?).unwrap_or_default(),
+        answer_due: conv::parse_date(r.get(8)?),
+        status: PendingStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(PendingStatus::Open),
+        answer: r.get(10)?,
+        answered_on: conv::parse_date(r.get(11)?),
+    })
+}
+
+pub(super) fn pending_columns(alias: &str) -> String {
+    PENDING_COLUMNS
+        .split(',')
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn write_pending(tx: &Transaction, p: &PendingItem) -> Result<()> {
+    tx.execute(
+        "UPDATE pending_items SET kind = ?2, text = ?3, raised_by_org_id = ?4, meeting_id = ?5, addressed_org_id = ?6,
+             addressed_to = ?7, raised_on = ?8, answer_due = ?9, status = ?10, answer = ?11, answered_on = ?12
+         WHERE id = ?1",
+        params![
+            p.id,
+            p.kind.code(),
+            p.text,
+            p.raised_by_org_id,
+            p.meeting_id,
+            p.addressed_org_id,
+            p.addressed_to,
+            conv::date(p.raised_on),
+            conv::opt_date(p.answer_due),
+            p.status.code(),
+            p.answer,
+            conv::opt_date(p.answered_on)
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Pending items, oldest first; open ones only unless `all`.
+    pub fn pending_items(&self, org_id: Option<i64>, all: bool) -> Result<Vec<PendingItem>> {
+        let sql = format!(
+            "SELECT {PENDING_COLUMNS} FROM pending_items
+             WHERE (?1 IS NULL OR raised_by_org_id = ?1 OR addressed_org_id = ?1) AND (?2 OR status = 'open')
+             ORDER BY raised_on, id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![org_id, all], pending_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn pending_item(&self, id: i64) -> Result<PendingItem> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE id = ?1"),
+                [id],
+                pending_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "pending",
+                id,
+            })
+    }
+
+    pub fn add_pending_item(&mut self, item: PendingItem) -> Result<i64> {
+        let p = item.validated()?;
+        self.write(|tx, action| {
+            tx.execute(
+                "INSERT INTO pending_items (kind, text, raised_on, status) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    p.kind.code(),
+                    p.text,
+                    conv::date(p.raised_on),
+                    p.status.code()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_pending(tx, &PendingItem { id, ..p.clone() })?;
+            changed(tx, action, "pending_items", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_pending_item(&mut self, item: PendingItem) -> Result<()> {
+        let p = item.validated()?;
+        self.write(|tx, action| {
+            let old = snapshot(tx, "pending_items", p.id)?.ok_or(StoreError::NotFound {
+                what: "pending",
+                id: p.id,
+            })?;
+            write_pending(tx, &p)?;
+            changed(tx, action, "pending_items", p.id, Some(old))
+        })
+    }
+
+    /// Records the answer to a pending item.
+    pub fn answer_pending_item(&mut self, id: i64, answer: &str, on: NaiveDate) -> Result<()> {
+        let mut p = self.pending_item(id)?;
+        p.answer_with(answer, on);
+        self.update_pending_item(p)
+    }
+
+    /// Sets a pending item's status (closing it, or reopening it).
+    pub fn set_pending_status(
+        &mut self,
+        id: i64,
+        status: PendingStatus,
+        on: NaiveDate,
+    ) -> Result<()> {
+        let mut p = self.pending_item(id)?;
+        p.status = status;
+        match status {
+            PendingStatus::Open => p.answered_on = None,
+            _ if p.answered_on.is_none() => p.answered_on = Some(on),
+            _ => {}
+        }
+        self.update_pending_item(p)
+    }
+
+    pub fn delete_pending_item(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, action| {
+            if !delete_row(tx, action, "pending_items", id)? {
+                return Err(StoreError::NotFound {
+                    what: "pending",
+                    id,
+                });
+            }
+            Ok(())
+        })
+    }
+}

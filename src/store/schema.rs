@@ -1,0 +1,197 @@
+//! Numbered migrations, tracked in `PRAGMA user_version`.
+
+use super::StoreError;
+use rusqlite::Transaction;
+
+type Migration = fn(&Transaction) -> Result<(), StoreError>;
+
+/// Every migration in order; the schema version is their count.
+const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Runs the migrations after `from` in one transaction each.
+pub(super) fn migrate(conn: &mut rusqlite::Connection, from: i64) -> Result<(), StoreError> {
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+        step(&tx)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn v1_core(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        r#"
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE organizations (
+            id         INTEGER PRIMARY KEY,
+            code       TEXT NOT NULL UNIQUE,
+            name       TEXT NOT NULL,
+            short_name TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            active     INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE people (
+            id        INTEGER PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            title     TEXT NOT NULL DEFAULT '',
+            org_id    INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            phone     TEXT,
+            roles     TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX people_org ON people(org_id);
+        CREATE TABLE meetings (
+            id           INTEGER PRIMARY KEY,
+            year         INTEGER NOT NULL,
+            number       INTEGER NOT NULL,
+            kind         TEXT NOT NULL,
+            starts_at    TEXT NOT NULL,
+            ends_at      TEXT,
+            place        TEXT NOT NULL DEFAULT '',
+            chair_id     INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            secretary_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            status       TEXT NOT NULL,
+            notes        TEXT NOT NULL DEFAULT '',
+            UNIQUE (year, number)
+        );
+        CREATE INDEX meetings_start ON meetings(starts_at);
+        CREATE TABLE attendance (
+            id         INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            org_id     INTEGER NOT NULL REFERENCES organizations(id),
+            present    INTEGER NOT NULL,
+            reason     TEXT NOT NULL DEFAULT '',
+            attendees  TEXT NOT NULL DEFAULT '',
+            UNIQUE (meeting_id, org_id)
+        );
+        CREATE TABLE agenda_items (
+            id              INTEGER PRIMARY KEY,
+            meeting_id      INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            position        INTEGER NOT NULL,
+            title           TEXT NOT NULL,
+            org_id          INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            planned_minutes INTEGER,
+            notes           TEXT NOT NULL DEFAULT '',
+            outcome         TEXT NOT NULL DEFAULT '',
+            standing        INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX agenda_meeting ON agenda_items(meeting_id, position);
+        CREATE TABLE tasks (
+            id             INTEGER PRIMARY KEY,
+            title          TEXT NOT NULL,
+            description    TEXT NOT NULL DEFAULT '',
+            kind           TEXT NOT NULL,
+            lead_org_id    INTEGER NOT NULL REFERENCES organizations(id),
+            place          TEXT NOT NULL DEFAULT '',
+            place_fold     TEXT NOT NULL DEFAULT '',
+            doc_number     TEXT NOT NULL DEFAULT '',
+            doc_date       TEXT,
+            meeting_id     INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            start_date     TEXT,
+            deadline       TEXT,
+            status         TEXT NOT NULL,
+            completed_on   TEXT,
+            created_at     TEXT NOT NULL,
+            updated_at     TEXT NOT NULL
+        );
+        CREATE INDEX tasks_lead_status ON tasks(lead_org_id, status);
+        CREATE INDEX tasks_status_deadline ON tasks(status, deadline);
+        CREATE INDEX tasks_deadline ON tasks(deadline);
+        CREATE INDEX tasks_meeting ON tasks(meeting_id);
+        CREATE TABLE task_orgs (
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            org_id  INTEGER NOT NULL REFERENCES organizations(id),
+            PRIMARY KEY (task_id, org_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX task_orgs_org ON task_orgs(org_id);
+        CREATE TABLE task_people (
+            task_id   INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            PRIMARY KEY (task_id, person_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX task_people_person ON task_people(person_id);
+        CREATE TABLE task_notes (
+            id       INTEGER PRIMARY KEY,
+            task_id  INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            noted_on TEXT NOT NULL,
+            text     TEXT NOT NULL
+        );
+        CREATE INDEX task_notes_task ON task_notes(task_id, noted_on);
+        CREATE TABLE targets (
+            id           INTEGER PRIMARY KEY,
+            task_id      INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            indicator    TEXT NOT NULL,
+            unit         TEXT NOT NULL DEFAULT '',
+            target_value REAL NOT NULL
+        );
+        CREATE INDEX targets_task ON targets(task_id);
+        CREATE TABLE target_actuals (
+            id          INTEGER PRIMARY KEY,
+            target_id   INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+            recorded_on TEXT NOT NULL,
+            value       REAL NOT NULL
+        );
+        CREATE INDEX target_actuals_target ON target_actuals(target_id);
+        CREATE TABLE pending_items (
+            id               INTEGER PRIMARY KEY,
+            kind             TEXT NOT NULL,
+            text             TEXT NOT NULL,
+            raised_by_org_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            meeting_id       INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            addressed_org_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            addressed_to     TEXT NOT NULL DEFAULT '',
+            raised_on        TEXT NOT NULL,
+            answer_due       TEXT,
+            status           TEXT NOT NULL,
+            answer           TEXT NOT NULL DEFAULT '',
+            answered_on      TEXT
+        );
+        CREATE INDEX pending_status ON pending_items(status, raised_on);
+        CREATE INDEX pending_org ON pending_items(raised_by_org_id);
+        CREATE TABLE history (
+            id        INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL,
+            at        TEXT NOT NULL,
+            tbl       TEXT NOT NULL,
+            record_id INTEGER NOT NULL,
+            op        TEXT NOT NULL,
+            old       TEXT,
+            new       TEXT,
+            undone    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX history_record ON history(tbl, record_id);
+        CREATE INDEX history_action ON history(action_id);
+        "#,
+    )?;
+    Ok(())
+}
+
+/// Full-text index over accent-folded text (see `search.rs`); filled from
+/// whatever the file already holds.
+fn v2_search_index(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        r#"
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            kind UNINDEXED,
+            ref_id UNINDEXED,
+            parent_id UNINDEXED,
+            is_open UNINDEXED,
+            date UNINDEXED,
+            label UNINDEXED,
+            title,
+            body,
+            raw UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        "#,
+    )?;
+    super::search::rebuild(tx)
+}

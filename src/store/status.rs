@@ -1,0 +1,154 @@
+//! Read-only views: the status summary and the carry-over of a briefing.
+
+use super::pending::{pending_columns, pending_from_row};
+use super::{conv, Result, Store, TaskFilter};
+use crate::domain::{Meeting, PendingItem, Task, TaskKind};
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::params;
+use serde::Serialize;
+
+/// Task counts of one organization's board (tasks it leads).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgCounts {
+    pub org_id: i64,
+    pub open: i64,
+    pub overdue: i64,
+    pub blocked: i64,
+    pub done_this_week: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusReport {
+    pub next_meeting: Option<Meeting>,
+    pub next_meeting_items: usize,
+    pub orgs: Vec<OrgCounts>,
+    pub pending_open: i64,
+    pub most_overdue: Vec<Task>,
+}
+
+/// Monday of the week `d` falls in.
+pub fn week_start(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+impl Store {
+    /// Per-organization counts over the tasks each leads.
+    pub fn org_counts(&self, today: NaiveDate) -> Result<Vec<OrgCounts>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT o.id,
+                SUM(t.status NOT IN ('done', 'cancelled')),
+                SUM(t.status NOT IN ('done', 'cancelled') AND t.deadline < ?1),
+                SUM(t.status = 'blocked'),
+                SUM(t.status = 'done' AND t.completed_on >= ?2)
+             FROM organizations o LEFT JOIN tasks t ON t.lead_org_id = o.id
+             GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id",
+        )?;
+        let rows = stmt.query_map(
+            params![conv::date(today), conv::date(week_start(today))],
+            |r| {
+                Ok(OrgCounts {
+                    org_id: r.get(0)?,
+                    open: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
+                    blocked: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
+                    done_this_week: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+                })
+            },
+        )?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// What `giaoban status` prints, optionally limited to one organization.
+    pub fn status_report(&self, today: NaiveDate, org_id: Option<i64>) -> Result<StatusReport> {
+        let next_meeting = self.next_meeting(today)?;
+        let next_meeting_items = match &next_meeting {
+            Some(m) => self.agenda(m.id)?.len(),
+            None => 0,
+        };
+        let orgs = self
+            .org_counts(today)?
+            .into_iter()
+            .filter(|c| org_id.is_none_or(|o| o == c.org_id))
+            .collect();
+        let pending_open: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM pending_items WHERE status = 'open'
+               AND (?1 IS NULL OR raised_by_org_id = ?1 OR addressed_org_id = ?1)",
+            [org_id],
+            |r| r.get(0),
+        )?;
+        let mut most_overdue = self.tasks(
+            &TaskFilter {
+                overdue: true,
+                lead_org_id: org_id,
+                ..Default::default()
+            },
+            today,
+        )?;
+        most_overdue.truncate(5);
+        Ok(StatusReport {
+            next_meeting,
+            next_meeting_items,
+            orgs,
+            pending_open,
+            most_overdue,
+        })
+    }
+
+    /// What a briefing reviews first: open tasks decided at earlier
+    /// briefings, and open pending items raised before it.
+    pub fn carried_over(
+        &self,
+        meeting: &Meeting,
+        today: NaiveDate,
+    ) -> Result<(Vec<Task>, Vec<PendingItem>)> {
+        let earlier: Vec<i64> = self
+            .conn()
+            .prepare_cached("SELECT id FROM meetings WHERE starts_at < ?1")?
+            .query_map([conv::datetime(meeting.starts_at)], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        let tasks: Vec<Task> = if earlier.is_empty() {
+            Vec::new()
+        } else {
+            let ids: Vec<i64> = {
+                let mut stmt = self.conn().prepare_cached(
+                    "SELECT t.id FROM tasks t JOIN meetings m ON m.id = t.meeting_id
+                     WHERE t.kind = ?1 AND t.status NOT IN ('done', 'cancelled') AND m.starts_at < ?2",
+                )?;
+                let rows = stmt.query_map(
+                    params![
+                        TaskKind::Conclusion.code(),
+                        conv::datetime(meeting.starts_at)
+                    ],
+                    |r| r.get(0),
+                )?;
+                rows.collect::<std::result::Result<_, _>>()?
+            };
+            self.tasks(
+                &TaskFilter {
+                    ids: Some(ids),
+                    ..Default::default()
+                },
+                today,
+            )?
+        };
+        let sql = format!(
+            "SELECT {} FROM pending_items p LEFT JOIN meetings m ON m.id = p.meeting_id
+             WHERE p.status = 'open' AND (
+                 (p.meeting_id IS NOT NULL AND m.starts_at < ?1)
+                 OR (p.meeting_id IS NULL AND p.raised_on < ?2))
+             ORDER BY p.raised_on, p.id",
+            pending_columns("p")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let pending = stmt
+            .query_map(
+                params![
+                    conv::datetime(meeting.starts_at),
+                    conv::date(meeting.starts_at.date())
+                ],
+                pending_from_row,
+            )?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok((tasks, pending))
+    }
+}

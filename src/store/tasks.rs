@@ -1,0 +1,522 @@
+//! Tasks with their coordinating organizations, people, notes and targets.
+
+use super::history::{changed, delete_row, snapshot};
+use super::{conv, Result, Store, StoreError};
+use crate::domain::{Target, TargetActual, Task, TaskKind, TaskNote, TaskSource, TaskStatus};
+use chrono::NaiveDate;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+
+/// Which tasks a board, list or command shows. The default is every open
+/// (not done, not cancelled) task.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TaskFilter {
+    /// Tasks this organization leads or coordinates.
+    pub org_id: Option<i64>,
+    /// Tasks this organization leads.
+    pub lead_org_id: Option<i64>,
+    /// Only these statuses; empty means open ones unless `include_finished`.
+    pub statuses: Vec<TaskStatus>,
+    pub include_finished: bool,
+    pub kinds: Vec<TaskKind>,
+    pub exclude_kind: Option<TaskKind>,
+    /// Deadline before `today` and not finished.
+    pub overdue: bool,
+    /// Deadline within this many days from `today` (overdue ones included).
+    pub due_within: Option<i64>,
+    pub person_id: Option<i64>,
+    /// Accent-insensitive part of the place.
+    pub place: Option<String>,
+    pub meeting_id: Option<i64>,
+    /// Done tasks completed on or after this date (a board's "done this period").
+    pub done_since: Option<NaiveDate>,
+    pub ids: Option<Vec<i64>>,
+}
+
+const TASK_COLUMNS: &str =
+    "t.id, t.title, t.description, t.kind, t.lead_org_id, t.place, t.doc_number, t.doc_date,
+    t.meeting_id, t.agenda_item_id, t.start_date, t.deadline, t.status, t.completed_on,
+    (SELECT group_concat(org_id) FROM task_orgs WHERE task_id = t.id),
+    (SELECT group_concat(person_id) FROM task_people WHERE task_id = t.id)";
+
+fn task_from_row(r: &Row) -> rusqlite::Result<Task> {
+    Ok(Task {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        description: r.get(2)?,
+        kind: TaskKind::from_code(&r.get::<_, String>(3)?).unwrap_or(TaskKind::Specific),
+        lead_org_id: r.get(4)?,
+        place: r.get(5)?,
+        source: TaskSource {
+            doc_number: r.get(6)?,
+            doc_date: conv::parse_date(r.get(7)?),
+            meeting_id: r.get(8)?,
+            agenda_item_id: r.get(9)?,
+        },
+        start_date: conv::parse_date(r.get(10)?),
+        deadline: conv::parse_date(r.get(11)?),
+        status: TaskStatus::from_code(&r.get::<_, String>(12)?).unwrap_or(TaskStatus::NotStarted),
+        completed_on: conv::parse_date(r.get(13)?),
+        with_org_ids: conv::ids(r.get(14)?),
+        person_ids: conv::ids(r.get(15)?),
+    })
+}
+
+fn load_task(tx: &Transaction, id: i64) -> Result<Task> {
+    tx.query_row(
+        &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"),
+        [id],
+        task_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound { what: "task", id })
+}
+
+/// Writes every column and link of `task` over row `task.id`.
+fn write_task(tx: &Transaction, t: &Task) -> Result<()> {
+    tx.execute(
+        "UPDATE tasks SET title = ?2, description = ?3, kind = ?4, lead_org_id = ?5, place = ?6, place_fold = ?7,
+             doc_number = ?8, doc_date = ?9, meeting_id = ?10, agenda_item_id = ?11, start_date = ?12,
+             deadline = ?13, status = ?14, completed_on = ?15, updated_at = ?16 WHERE id = ?1",
+        params![
+            t.id,
+            t.title,
+            t.description,
+            t.kind.code(),
+            t.lead_org_id,
+            t.place,
+            crate::text::fold(&t.place),
+            t.source.doc_number,
+            conv::opt_date(t.source.doc_date),
+            t.source.meeting_id,
+            t.source.agenda_item_id,
+            conv::opt_date(t.start_date),
+            conv::opt_date(t.deadline),
+            t.status.code(),
+            conv::opt_date(t.completed_on),
+            conv::now()
+        ],
+    )?;
+    tx.execute("DELETE FROM task_orgs WHERE task_id = ?1", [t.id])?;
+    for org in &t.with_org_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO task_orgs (task_id, org_id) VALUES (?1, ?2)",
+            [t.id, *org],
+        )?;
+    }
+    tx.execute("DELETE FROM task_people WHERE task_id = ?1", [t.id])?;
+    for p in &t.person_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO task_people (task_id, person_id) VALUES (?1, ?2)",
+            [t.id, *p],
+        )?;
+    }
+    Ok(())
+}
+
+fn ensure_org(tx: &Transaction, id: i64) -> Result<()> {
+    let ok: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM organizations WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound {
+            what: "organization",
+            id,
+        })
+    }
+}
+
+impl Store {
+    /// Tasks matching `filter`, soonest deadline first (no deadline last).
+    pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<Task>> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args: Vec<SqlValue> = Vec::new();
+        let arg = |v: SqlValue, args: &mut Vec<SqlValue>| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        if let Some(org) = filter.org_id {
+            let p = arg(SqlValue::Integer(org), &mut args);
+            clauses.push(format!("(t.lead_org_id = {p} OR EXISTS(SELECT 1 FROM task_orgs x WHERE x.task_id = t.id AND x.org_id = {p}))"));
+        }
+        if let Some(org) = filter.lead_org_id {
+            let p = arg(SqlValue::Integer(org), &mut args);
+            clauses.push(format!("t.lead_org_id = {p}"));
+        }
+        if !filter.statuses.is_empty() {
+            let list: Vec<String> = filter
+                .statuses
+                .iter()
+                .map(|s| arg(SqlValue::Text(s.code().into()), &mut args))
+                .collect();
+            clauses.push(format!("t.status IN ({})", list.join(", ")));
+        } else if !filter.include_finished {
+            clauses.push("t.status NOT IN ('done', 'cancelled')".into());
+        }
+        if !filter.kinds.is_empty() {
+            let list: Vec<String> = filter
+                .kinds
+                .iter()
+                .map(|k| arg(SqlValue::Text(k.code().into()), &mut args))
+                .collect();
+            clauses.push(format!("t.kind IN ({})", list.join(", ")));
+        }
+        if let Some(k) = filter.exclude_kind {
+            let p = arg(SqlValue::Text(k.code().into()), &mut args);
+            clauses.push(format!("t.kind <> {p}"));
+        }
+        if filter.overdue {
+            let p = arg(SqlValue::Text(conv::date(today)), &mut args);
+            clauses.push(format!(
+                "t.deadline < {p} AND t.status NOT IN ('done', 'cancelled')"
+            ));
+        }
+        if let Some(days) = filter.due_within {
+            let until = today + chrono::Duration::days(days.max(0));
+            let p = arg(SqlValue::Text(conv::date(until)), &mut args);
+            clauses.push(format!("t.deadline IS NOT NULL AND t.deadline <= {p}"));
+        }
+        if let Some(person) = filter.person_id {
+            let p = arg(SqlValue::Integer(person), &mut args);
+            clauses.push(format!(
+                "EXISTS(SELECT 1 FROM task_people y WHERE y.task_id = t.id AND y.person_id = {p})"
+            ));
+        }
+        if let Some(place) = filter
+            .place
+            .as_deref()
+            .map(crate::text::fold)
+            .filter(|p| !p.is_empty())
+        {
+            let p = arg(
+                SqlValue::Text(format!("%{}%", place.replace(['%', '_'], ""))),
+                &mut args,
+            );
+            clauses.push(format!("t.place_fold LIKE {p}"));
+        }
+        if let Some(m) = filter.meeting_id {
+            let p = arg(SqlValue::Integer(m), &mut args);
+            clauses.push(format!("t.meeting_id = {p}"));
+        }
+        if let Some(since) = filter.done_since {
+            let p = arg(SqlValue::Text(conv::date(since)), &mut args);
+            clauses.push(format!("(t.status <> 'done' OR t.completed_on >= {p})"));
+        }
+        if let Some(ids) = &filter.ids {
+            let list: Vec<String> = ids
+                .iter()
+                .map(|i| arg(SqlValue::Integer(*i), &mut args))
+                .collect();
+            clauses.push(format!(
+                "t.id IN ({})",
+                if list.is_empty() {
+                    "NULL".into()
+                } else {
+                    list.join(", ")
+                }
+            ));
+        }
+        let where_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let sql = format!(
+            "SELECT {TASK_COLUMNS} FROM tasks t {where_sql} ORDER BY t.deadline IS NULL, t.deadline, t.id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), task_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn task(&self, id: i64) -> Result<Task> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"),
+                [id],
+                task_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "task", id })
+    }
+
+    /// Adds a task, with an optional first progress note, as one action.
+    pub fn add_task(&mut self, task: Task, first_note: Option<(NaiveDate, &str)>) -> Result<i64> {
+        let mut t = task.validated()?;
+        if t.status == TaskStatus::Done && t.completed_on.is_none() {
+            t.completed_on = first_note.map(|(d, _)| d).or(t.start_date);
+        }
+        let note = match first_note {
+            Some((d, text)) => {
+                Some((d, crate::domain::check_text("note", text)?)).filter(|(_, s)| !s.is_empty())
+            }
+            None => None,
+        };
+        self.write(|tx, action| {
+            ensure_org(tx, t.lead_org_id)?;
+            for o in &t.with_org_ids {
+                ensure_org(tx, *o)?;
+            }
+            let now = conv::now();
+            tx.execute(
+                "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![t.title, t.kind.code(), t.lead_org_id, t.status.code(), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_task(tx, &Task { id, ..t.clone() })?;
+            changed(tx, action, "tasks", id, None)?;
+            if let Some((d, text)) = &note {
+                tx.execute("INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)", params![id, conv::date(*d), text])?;
+                changed(tx, action, "task_notes", tx.last_insert_rowid(), None)?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Saves every field of a task.
+    pub fn update_task(&mut self, task: Task) -> Result<()> {
+        let t = task.validated()?;
+        self.write(|tx, action| {
+            let old = snapshot(tx, "tasks", t.id)?.ok_or(StoreError::NotFound {
+                what: "task",
+                id: t.id,
+            })?;
+            ensure_org(tx, t.lead_org_id)?;
+            for o in &t.with_org_ids {
+                ensure_org(tx, *o)?;
+            }
+            write_task(tx, &t)?;
+            changed(tx, action, "tasks", t.id, Some(old))
+        })
+    }
+
+    /// Moves a task to `status` (recording or clearing its completion date).
+    pub fn set_task_status(
+        &mut self,
+        id: i64,
+        status: TaskStatus,
+        today: NaiveDate,
+    ) -> Result<Task> {
+        self.write(|tx, action| {
+            let mut t = load_task(tx, id)?;
+            let old = snapshot(tx, "tasks", id)?;
+            t.set_status(status, today);
+            write_task(tx, &t)?;
+            changed(tx, action, "tasks", id, old)?;
+            Ok(t)
+        })
+    }
+
+    /// Moves a task's deadline (rescheduling a carried-over conclusion).
+    pub fn reschedule_task(&mut self, id: i64, deadline: Option<NaiveDate>) -> Result<()> {
+        let mut t = self.task(id)?;
+        t.deadline = deadline;
+        self.update_task(t)
+    }
+
+    /// Deletes a task with its notes and targets.
+    pub fn delete_task(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, action| {
+            load_task(tx, id)?;
+            let actuals: Vec<i64> = tx
+                .prepare("SELECT a.id FROM target_actuals a JOIN targets g ON g.id = a.target_id WHERE g.task_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for a in actuals {
+                delete_row(tx, action, "target_actuals", a)?;
+            }
+            for (tbl, sql) in [
+                ("targets", "SELECT id FROM targets WHERE task_id = ?1"),
+                ("task_notes", "SELECT id FROM task_notes WHERE task_id = ?1"),
+            ] {
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                for rid in ids {
+                    delete_row(tx, action, tbl, rid)?;
+                }
+            }
+            delete_row(tx, action, "tasks", id)?;
+            Ok(())
+        })
+    }
+
+    /// A task's progress notes, oldest first.
+    pub fn task_notes(&self, task_id: i64) -> Result<Vec<TaskNote>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, task_id, noted_on, text FROM task_notes WHERE task_id = ?1 ORDER BY noted_on, id")?;
+        let rows = stmt.query_map([task_id], |r| {
+            Ok(TaskNote {
+                id: r.get(0)?,
+                task_id: r.get(1)?,
+                noted_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+                text: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn add_task_note(&mut self, task_id: i64, on: NaiveDate, text: &str) -> Result<i64> {
+        let text = crate::domain::check_text("note", text)?;
+        if text.is_empty() {
+            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
+        }
+        self.write(|tx, action| {
+            load_task(tx, task_id)?;
+            tx.execute(
+                "INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)",
+                params![task_id, conv::date(on), text],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, action, "task_notes", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_task_note(&mut self, note: TaskNote) -> Result<()> {
+        let text = crate::domain::check_text("note", &note.text)?;
+        if text.is_empty() {
+            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
+        }
+        self.write(|tx, action| {
+            let old = snapshot(tx, "task_notes", note.id)?.ok_or(StoreError::NotFound {
+                what: "note",
+                id: note.id,
+            })?;
+            tx.execute(
+                "UPDATE task_notes SET noted_on = ?2, text = ?3 WHERE id = ?1",
+                params![note.id, conv::date(note.noted_on), text],
+            )?;
+            changed(tx, action, "task_notes", note.id, Some(old))
+        })
+    }
+
+    pub fn delete_task_note(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, action| {
+            if !delete_row(tx, action, "task_notes", id)? {
+                return Err(StoreError::NotFound { what: "note", id });
+            }
+            Ok(())
+        })
+    }
+
+    /// A task's targets with their recorded values.
+    pub fn targets(&self, task_id: i64) -> Result<Vec<Target>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, task_id, indicator, unit, target_value FROM targets WHERE task_id = ?1 ORDER BY id")?;
+        let mut targets: Vec<Target> = stmt
+            .query_map([task_id], |r| {
+                Ok(Target {
+                    id: r.get(0)?,
+                    task_id: r.get(1)?,
+                    indicator: r.get(2)?,
+                    unit: r.get(3)?,
+                    target_value: r.get(4)?,
+                    actuals: Vec::new(),
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut act = self.conn().prepare_cached(
+            "SELECT id, target_id, recorded_on, value FROM target_actuals WHERE target_id = ?1 ORDER BY recorded_on, id",
+        )?;
+        for t in &mut targets {
+            t.actuals = act
+                .query_map([t.id], |r| {
+                    Ok(TargetActual {
+                        id: r.get(0)?,
+                        target_id: r.get(1)?,
+                        recorded_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+                        value: r.get(3)?,
+                    })
+                })?
+                .collect::<std::result::Result<_, _>>()?;
+        }
+        Ok(targets)
+    }
+
+    pub fn add_target(&mut self, target: Target) -> Result<i64> {
+        let t = target.validated()?;
+        self.write(|tx, action| {
+            load_task(tx, t.task_id)?;
+            tx.execute(
+                "INSERT INTO targets (task_id, indicator, unit, target_value) VALUES (?1, ?2, ?3, ?4)",
+                params![t.task_id, t.indicator, t.unit, t.target_value],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, action, "targets", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_target(&mut self, target: Target) -> Result<()> {
+        let t = target.validated()?;
+        self.write(|tx, action| {
+            let old = snapshot(tx, "targets", t.id)?.ok_or(StoreError::NotFound {
+                what: "target",
+                id: t.id,
+            })?;
+            tx.execute(
+                "UPDATE targets SET indicator = ?2, unit = ?3, target_value = ?4 WHERE id = ?1",
+                params![t.id, t.indicator, t.unit, t.target_value],
+            )?;
+            changed(tx, action, "targets", t.id, Some(old))
+        })
+    }
+
+    pub fn delete_target(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, action| {
+            let actuals: Vec<i64> = tx
+                .prepare("SELECT id FROM target_actuals WHERE target_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for a in actuals {
+                delete_row(tx, action, "target_actuals", a)?;
+            }
+            if !delete_row(tx, action, "targets", id)? {
+                return Err(StoreError::NotFound { what: "target", id });
+            }
+            Ok(())
+        })
+    }
+
+    /// Records the value a target has reached on a date.
+    pub fn add_target_actual(&mut self, target_id: i64, on: NaiveDate, value: f64) -> Result<i64> {
+        if !value.is_finite() || value < 0.0 {
+            return Err(crate::domain::DomainError::BadTargetValue.into());
+        }
+        self.write(|tx, action| {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM targets WHERE id = ?1)",
+                [target_id],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Err(StoreError::NotFound {
+                    what: "target",
+                    id: target_id,
+                });
+            }
+            tx.execute(
+                "INSERT INTO target_actuals (target_id, recorded_on, value) VALUES (?1, ?2, ?3)",
+                params![target_id, conv::date(on), value],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, action, "target_actuals", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn delete_target_actual(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, action| {
+            if !delete_row(tx, action, "target_actuals", id)? {
+                return Err(StoreError::NotFound { what: "target", id });
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,372 @@
+//! The command line, run as a user would: the built binary on a temporary
+//! database with a fixed today.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+struct Env {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("giaoban.db");
+        Env { _dir: dir, db }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("giaoban").unwrap();
+        c.env_remove("GIAOBAN_LANG")
+            .env("GIAOBAN_CONFIG", self.db.with_extension("toml"))
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(&self.db)
+            .arg("--today")
+            .arg("2026-11-23");
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Exit code and stderr of a failing run.
+    fn fails(&self, args: &[&str]) -> (i32, String) {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} should fail");
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    fn add(&self, title: &str, org: &str, extra: &[&str]) -> i64 {
+        let mut args = vec!["task", "add", "--title", title, "--org", org];
+        args.extend_from_slice(extra);
+        self.ok(&args).trim().parse().unwrap()
+    }
+}
+
+fn file_bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn init_is_idempotent_and_records_the_bloc() {
+    let env = Env::new();
+    let out = env.ok(&[
+        "init",
+        "--name",
+        "Khối MTTQ và các đoàn thể chính trị - xã hội huyện Hải Hà",
+        "--locality",
+        "Hải Hà",
+    ]);
+    assert!(out.contains("6 tổ chức"), "{out}");
+    env.ok(&["init"]);
+    let settings = env.ok(&["settings"]);
+    assert!(settings.contains("locality   Hải Hà"), "{settings}");
+    let orgs = env.json(&["org", "list", "--json"]);
+    assert_eq!(orgs.as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn organizations_match_by_code_and_name_with_or_without_diacritics() {
+    let env = Env::new();
+    for (i, org) in [
+        "HND",
+        "hnd",
+        "Hội Nông dân",
+        "hoi nong dan",
+        "HOI NONG DAN",
+        "nong-dan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        env.add(&format!("Việc {i}"), org, &[]);
+    }
+    let tasks = env.json(&["tasks", "--org", "hội nông dân", "--json"]);
+    let leads: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["lead"].as_str().unwrap())
+        .collect();
+    assert_eq!(leads, vec!["HND"; 6]);
+    let status = env.json(&["status", "--org", "hoi nong dan", "--json"]);
+    assert_eq!(status["organizations"].as_array().unwrap().len(), 1);
+    assert_eq!(status["organizations"][0]["code"], "HND");
+    assert_eq!(status["organizations"][0]["open"], 6);
+}
+
+#[test]
+fn json_shapes_are_stable() {
+    let env = Env::new();
+    let id = env.add(
+        "Vận động quỹ Vì người nghèo",
+        "HND",
+        &[
+            "--with",
+            "HLHPN",
+            "--place",
+            "Quảng Đức",
+            "--due",
+            "20/11/2026",
+            "--start",
+            "01/11/2026",
+        ],
+    );
+    env.add(
+        "Tập huấn kỹ thuật nuôi tôm",
+        "HND",
+        &["--due", "2026-12-10"],
+    );
+    let tasks = env.json(&["tasks", "--json"]);
+    let t = &tasks[0];
+    assert_eq!(t["id"], id);
+    assert_eq!(t["title"], "Vận động quỹ Vì người nghèo");
+    assert_eq!(t["lead"], "HND");
+    assert_eq!(t["with"], serde_json::json!(["HLHPN"]));
+    assert_eq!(t["status"], "not-started");
+    assert_eq!(t["deadline"], "2026-11-20");
+    assert_eq!(t["overdue"], true);
+    assert_eq!(t["place"], "Quảng Đức");
+    assert_eq!(tasks[1]["overdue"], false);
+
+    let status = env.json(&["status", "--json"]);
+    for key in [
+        "next_meeting",
+        "organizations",
+        "pending_open",
+        "most_overdue",
+    ] {
+        assert!(status.get(key).is_some(), "status --json lacks {key}");
+    }
+    let hnd = status["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == "HND")
+        .unwrap();
+    for key in [
+        "code",
+        "name",
+        "open",
+        "overdue",
+        "blocked",
+        "done_this_week",
+    ] {
+        assert!(hnd.get(key).is_some(), "organization lacks {key}");
+    }
+    assert_eq!(
+        (hnd["open"].as_i64(), hnd["overdue"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(status["most_overdue"][0]["id"], id);
+    assert!(status["next_meeting"].is_null());
+}
+
+#[test]
+fn status_changes_notes_and_filters() {
+    let env = Env::new();
+    let a = env.add(
+        "Giám sát thực hiện chính sách bảo hiểm y tế",
+        "MTTQ",
+        &["--due", "+3"],
+    );
+    let b = env.add("Hội nghị tiếp xúc cử tri", "MTTQ", &["--due", "+30"]);
+    env.ok(&["task", "status", &a.to_string(), "hoàn thành"]);
+    env.ok(&["task", "status", &b.to_string(), "vuong mac"]);
+    env.ok(&[
+        "task",
+        "note",
+        &b.to_string(),
+        "Chờ UBND xã bố trí hội trường",
+    ]);
+    let open = env.json(&["tasks", "--json"]);
+    assert_eq!(
+        open.as_array().unwrap().len(),
+        1,
+        "done tasks are hidden by default"
+    );
+    let all = env.json(&["tasks", "--all", "--json"]);
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    let done = env.json(&["tasks", "--status", "done", "--json"]);
+    assert_eq!(done[0]["id"], a);
+    assert_eq!(done[0]["completed_on"], "2026-11-23");
+    let soon = env.json(&["tasks", "--due-within", "7", "--all", "--json"]);
+    assert_eq!(soon.as_array().unwrap().len(), 1);
+    let shown = env.json(&["task", "show", &b.to_string(), "--json"]);
+    assert_eq!(shown["status"], "blocked");
+    assert_eq!(shown["notes"][0]["text"], "Chờ UBND xã bố trí hội trường");
+    let status = env.json(&["status", "--json"]);
+    let mttq = status["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == "MTTQ")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (mttq["blocked"].as_i64(), mttq["done_this_week"].as_i64()),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn plain_output_fits_80_columns_and_has_no_escapes_through_a_pipe() {
+    let env = Env::new();
+    env.add(
+        &"Tuyên truyền cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam ".repeat(3),
+        "HLHPN",
+        &["--due", "01/11/2026"],
+    );
+    for args in [
+        &["status"][..],
+        &["tasks"],
+        &["pending"],
+        &["agenda"],
+        &["meetings"],
+        &["org", "list"],
+    ] {
+        let out = env.ok(args);
+        for line in out.lines() {
+            assert!(
+                giaoban::text::display_width(line) <= 80,
+                "{args:?}: too wide: {line}"
+            );
+            assert!(!line.contains('\u{1b}'), "{args:?}: escape in {line:?}");
+        }
+    }
+    let tasks = env.ok(&["tasks"]);
+    assert!(
+        tasks.contains("01/11/2026"),
+        "dates are dd/mm/yyyy: {tasks}"
+    );
+    assert!(
+        tasks.contains('…'),
+        "long titles are cut with an ellipsis: {tasks}"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_one_sentence_and_changes_nothing() {
+    let env = Env::new();
+    env.add("Việc có sẵn", "HND", &[]);
+    let before = file_bytes(&env.db);
+
+    let (code, err) = env.fails(&["task", "add", "--title", "X", "--org", "XYZ"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("MTTQ, DTN, HLHPN, HND, HCCB, LDLD"),
+        "lists the valid codes: {err}"
+    );
+    let (code, err) = env.fails(&[
+        "task",
+        "add",
+        "--title",
+        "X",
+        "--org",
+        "HND",
+        "--due",
+        "31/02/2026",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("dd/mm/yyyy"),
+        "says the expected format: {err}"
+    );
+    let (code, _) = env.fails(&[
+        "task",
+        "add",
+        "--title",
+        "X",
+        "--org",
+        "HND",
+        "--start",
+        "10/12/2026",
+        "--due",
+        "01/12/2026",
+    ]);
+    assert_eq!(code, 2);
+    let long = "x".repeat(10_000);
+    let (code, err) = env.fails(&["task", "add", "--title", &long, "--org", "HND"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+    let (code, _) = env.fails(&["task", "status", "1", "finished"]);
+    assert_eq!(code, 2);
+    let (code, _) = env.fails(&["tasks", "--frobnicate"]);
+    assert_eq!(code, 2);
+    let (code, err) = env.fails(&["task", "status", "999", "done"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("999"), "{err}");
+    let (code, _) = env.fails(&["--today", "hôm qua", "status"]);
+    assert_eq!(code, 2);
+
+    assert_eq!(file_bytes(&env.db), before, "nothing changed");
+}
+
+#[test]
+fn a_newer_database_is_refused_with_a_sentence() {
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    let before = file_bytes(&env.db);
+    let (code, err) = env.fails(&["status"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("mới hơn"), "{err}");
+    assert_eq!(file_bytes(&env.db), before);
+}
+
+#[test]
+fn english_on_request() {
+    let env = Env::new();
+    let out = env.ok(&["--lang", "en", "status"]);
+    assert!(out.contains("Monday, 23/11/2026 · Week 48"), "{out}");
+    assert!(out.contains("Open pending items"), "{out}");
+    let help = env
+        .cmd()
+        .env("GIAOBAN_LANG", "en")
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("Commands:") && help.contains("Search everything"),
+        "{help}"
+    );
+    let vi = env.ok(&["--help"]);
+    assert!(vi.contains("Lệnh:") && vi.contains("Tìm mọi thứ"), "{vi}");
+}
+
+#[test]
+fn completions_are_printed() {
+    let env = Env::new();
+    let out = env.ok(&["completions", "bash"]);
+    assert!(out.contains("giaoban"));
+}
+
+#[test]
+fn undo_reverses_the_last_change() {
+    let env = Env::new();
+    let id = env.add("Kiểm tra mô hình Dân vận khéo", "DTN", &[]);
+    env.ok(&["task", "status", &id.to_string(), "done"]);
+    env.ok(&["undo"]);
+    let t = env.json(&["task", "show", &id.to_string(), "--json"]);
+    assert_eq!(t["status"], "not-started");
+}

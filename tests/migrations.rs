@@ -1,0 +1,109 @@
+//! Opening files: new, current, older, newer, damaged, read-only.
+
+use giaoban::store::{Store, StoreError, SCHEMA_VERSION};
+
+#[test]
+fn a_new_file_gets_the_current_schema_and_the_organizations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/giaoban.db");
+    let store = Store::open(&path).unwrap();
+    assert!(
+        path.exists(),
+        "the directory and file are created on first use"
+    );
+    assert_eq!(store.organizations().unwrap().len(), 6);
+    drop(store);
+    // Opening again is idempotent.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.organizations().unwrap().len(), 6);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn a_newer_file_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "CREATE TABLE future (x); PRAGMA user_version = {};",
+            SCHEMA_VERSION + 1
+        ))
+        .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema { found, supported }) => {
+            assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("newer.db-wal").exists());
+}
+
+#[test]
+fn an_older_file_is_copied_aside_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        // A file at schema 1: the store's first migration only.
+        let store = Store::open(&path).unwrap();
+        drop(store);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE search_index; PRAGMA user_version = 1;")
+            .unwrap();
+        conn.execute(
+            "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES ('Đường liên thôn', 'specific', 1, 'not-started', '2026-11-01', '2026-11-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.contains(".v1-") && n.ends_with(".bak")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "one copy is kept before migrating");
+    // The migration built the search index over what the file held.
+    assert_eq!(store.search("duong lien thon", &[], 5).unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(
+        &path,
+        "Biên bản họp giao ban — không phải cơ sở dữ liệu\n".repeat(100),
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::NotADatabase)));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn read_only_opening_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    drop(Store::open(&path).unwrap());
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert!(store.is_read_only());
+    assert!(matches!(
+        store.set_setting("locality", "Hải Hà"),
+        Err(StoreError::ReadOnly)
+    ));
+    assert_eq!(store.settings().unwrap().locality, "");
+}
