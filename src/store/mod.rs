@@ -12,7 +12,7 @@ mod tasks;
 pub use history::HistoryEntry;
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
-pub use status::{OrgCounts, StatusReport};
+pub use status::{BoardCounts, OrgCounts, StatusReport};
 pub use tasks::TaskFilter;
 
 use crate::domain::DomainError;
@@ -51,6 +51,8 @@ pub enum StoreError {
     UnknownSetting { key: String },
     #[error("nothing to undo")]
     NothingToUndo,
+    #[error("the database already has data")]
+    DemoRefused,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -112,6 +114,7 @@ impl StoreError {
                 ],
             ),
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
+            StoreError::DemoRefused => t("demo.refused"),
             StoreError::Sqlite(e) => tf("err.sqlite", &[("reason", e.to_string())]),
         }
     }

@@ -152,3 +152,30 @@ impl Store {
         Ok((tasks, pending))
     }
 }
+
+/// Open and overdue counts of one board: the common tasks (`org_id` None)
+/// or the other tasks an organization leads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardCounts {
+    pub org_id: Option<i64>,
+    pub open: i64,
+    pub overdue: i64,
+}
+
+impl Store {
+    pub fn board_counts(&self, today: NaiveDate) -> Result<Vec<BoardCounts>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT CASE WHEN kind = 'common' THEN NULL ELSE lead_org_id END AS board,
+                    COUNT(*), SUM(deadline < ?1)
+             FROM tasks WHERE status NOT IN ('done', 'cancelled') GROUP BY board",
+        )?;
+        let rows = stmt.query_map([conv::date(today)], |r| {
+            Ok(BoardCounts {
+                org_id: r.get(0)?,
+                open: r.get(1)?,
+                overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}

@@ -1,10 +1,151 @@
 //! The full-screen interface.
+//!
+//! The terminal is restored on every way out: normal quit, error (the
+//! guard's Drop), panic (the hook), SIGTERM and SIGHUP (flags checked by
+//! the loop, which then returns normally).
+
+pub mod app;
+pub mod keymap;
+pub mod theme;
+pub mod views;
 
 use crate::config::Config;
 use crate::store::Store;
+use app::App;
 use chrono::NaiveDate;
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use keymap::Keymap;
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use theme::Theme;
 
-pub fn run(_store: Store, _today: NaiveDate, _config: Config) -> anyhow::Result<()> {
-    println!("{}", crate::i18n::t("tui.not_yet"));
+/// How often the loop wakes without input: to see signals and other
+/// processes' commits (a cheap `PRAGMA data_version`, no reload).
+const TICK: Duration = Duration::from_millis(500);
+
+/// Builds the app from the config: keymap, theme, and the config's problems
+/// as the first message.
+pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Result<App> {
+    let (keymap, mut problems) = Keymap::from_config(config);
+    problems.extend(config.warnings.iter().cloned());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = match Theme::select(config.theme.as_deref(), no_color) {
+        Ok(th) => th,
+        Err(name) => {
+            problems.push(config.problem(
+                "config.bad_value",
+                config.line_of_key("theme"),
+                "theme",
+                &name,
+            ));
+            Theme::ansi16()
+        }
+    };
+    let mut app =
+        App::new(store, today, keymap, theme).map_err(|e| anyhow::anyhow!(e.message()))?;
+    if let Some(first) = problems.into_iter().next() {
+        app.message = Some((first, true));
+    }
+    Ok(app)
+}
+
+pub fn run(store: Store, today: NaiveDate, config: Config) -> anyhow::Result<()> {
+    let mut app = build_app(store, today, &config)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let guard = TerminalGuard::enter(config.mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    drop(terminal);
+    drop(guard);
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|f| views::draw(f, app))?;
+        }
+        if event::poll(TICK)? {
+            let ev = event::read()?;
+            if let event::Event::Resize(_, _) = ev {
+                terminal.autoresize()?;
+            }
+            app.handle_event(ev);
+            dirty = true;
+        } else {
+            dirty = app.refresh_if_changed();
+        }
+    }
     Ok(())
+}
+
+/// Puts the terminal back into its ordinary state; safe to call twice.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+        terminal::enable_raw_mode()?;
+        let mut out = io::stdout();
+        if let Err(e) = execute!(
+            out,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            cursor::Hide
+        ) {
+            restore_terminal();
+            return Err(e);
+        }
+        if mouse {
+            let _ = execute!(out, EnableMouseCapture);
+        }
+        Ok(TerminalGuard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
 }

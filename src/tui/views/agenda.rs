@@ -1,0 +1,360 @@
+//! The agenda of the current or next briefing, with what it carries over
+//! from earlier briefings grouped by organization.
+
+use super::detail::Subject;
+use super::{cell, compact, fit, pane, row_style, step, Scroll, Shared};
+use crate::domain::{AgendaItem, Meeting, PendingItem, Task};
+use crate::i18n::{t, tf};
+use crate::store::{Store, StoreError};
+use crate::text::{format_date, format_long_date, format_time};
+use crate::tui::keymap::Action;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub enum Row {
+    Section(String),
+    Group(String),
+    Item(AgendaItem),
+    Task(Task),
+    Pending(PendingItem),
+}
+
+impl Row {
+    fn selectable(&self) -> bool {
+        !matches!(self, Row::Section(_) | Row::Group(_))
+    }
+}
+
+#[derive(Default)]
+pub struct AgendaView {
+    pub meeting: Option<Meeting>,
+    pub rows: Vec<Row>,
+    /// Index into `rows` of the selected (selectable) row.
+    pub selected: usize,
+    /// Conclusions of this briefing, by agenda item.
+    pub linked: Vec<Task>,
+    scroll: Scroll,
+}
+
+impl AgendaView {
+    pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
+        let keep = self.selected_subject();
+        self.rows.clear();
+        self.linked.clear();
+        self.meeting = store.next_meeting(sh.today)?;
+        let Some(m) = &self.meeting else {
+            self.selected = 0;
+            return Ok(());
+        };
+        self.rows.push(Row::Section(t("agenda.items")));
+        for item in store.agenda(m.id)? {
+            self.rows.push(Row::Item(item));
+        }
+        self.linked = store.tasks(
+            &crate::store::TaskFilter {
+                meeting_id: Some(m.id),
+                include_finished: true,
+                ..Default::default()
+            },
+            sh.today,
+        )?;
+        let (tasks, pending) = store.carried_over(m, sh.today)?;
+        if !tasks.is_empty() || !pending.is_empty() {
+            self.rows.push(Row::Section(tf(
+                "agenda.carried_count",
+                &[("n", (tasks.len() + pending.len()).to_string())],
+            )));
+            // Grouped by organization in the bloc's order; unassigned last.
+            let mut groups: Vec<Option<i64>> = sh.orgs.iter().map(|o| Some(o.id)).collect();
+            groups.push(None);
+            for g in groups {
+                let ts: Vec<&Task> = tasks.iter().filter(|t| Some(t.lead_org_id) == g).collect();
+                let ps: Vec<&PendingItem> =
+                    pending.iter().filter(|p| p.raised_by_org_id == g).collect();
+                let (ts, ps) = if g.is_none() {
+                    // Work of inactive organizations or none at all.
+                    let known = |id: i64| sh.org(id).is_some();
+                    (
+                        tasks
+                            .iter()
+                            .filter(|t| !known(t.lead_org_id))
+                            .collect::<Vec<_>>(),
+                        pending
+                            .iter()
+                            .filter(|p| p.raised_by_org_id.is_none_or(|o| !known(o)))
+                            .collect::<Vec<_>>(),
+                    )
+                } else {
+                    (ts, ps)
+                };
+                if ts.is_empty() && ps.is_empty() {
+                    continue;
+                }
+                let name = g
+                    .and_then(|id| sh.org(id))
+                    .map(|o| format!("{} — {}", o.code, o.name))
+                    .unwrap_or_else(|| t("agenda.other"));
+                self.rows.push(Row::Group(name));
+                self.rows.extend(ts.into_iter().cloned().map(Row::Task));
+                self.rows.extend(ps.into_iter().cloned().map(Row::Pending));
+            }
+        }
+        self.selected = self.first_selectable();
+        if let Some(subject) = keep {
+            if let Some(i) = self
+                .rows
+                .iter()
+                .position(|r| subject_of(r) == Some(subject))
+            {
+                self.selected = i;
+            }
+        }
+        Ok(())
+    }
+
+    fn first_selectable(&self) -> usize {
+        self.rows.iter().position(Row::selectable).unwrap_or(0)
+    }
+
+    pub fn selected_subject(&self) -> Option<Subject> {
+        self.rows.get(self.selected).and_then(subject_of)
+    }
+
+    /// Selects an agenda item of this briefing; false if it is not here.
+    pub fn focus_item(&mut self, id: i64) -> bool {
+        match self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Item(i) if i.id == id))
+        {
+            Some(i) => {
+                self.selected = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn navigate(&mut self, action: Action) {
+        let selectable: Vec<usize> = (0..self.rows.len())
+            .filter(|i| self.rows[*i].selectable())
+            .collect();
+        let Some(mut pos) = selectable.iter().position(|i| *i == self.selected) else {
+            return;
+        };
+        step(&mut pos, selectable.len(), action, 10);
+        self.selected = selectable[pos];
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let th = &sh.theme;
+        let Some(m) = &self.meeting else {
+            f.render_widget(Paragraph::new(t("agenda.no_meeting")).style(th.dim), area);
+            return;
+        };
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let lang = crate::i18n::lang();
+        let mut header = format!(
+            "{} · {} {} · {}",
+            tf(
+                "meeting.label",
+                &[
+                    ("number", m.number.to_string()),
+                    ("year", m.year.to_string())
+                ]
+            ),
+            format_long_date(m.starts_at.date(), lang),
+            format_time(m.starts_at.time()),
+            t(&m.status.label_key()),
+        );
+        if !m.place.is_empty() {
+            header.push_str(&format!(" · {}", m.place));
+        }
+        if let Some(c) = m.chair_id {
+            header.push_str(&format!(" · {}: {}", t("field.chair"), sh.person_name(c)));
+        }
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(&header, head.width as usize), th.title)),
+            head,
+        );
+
+        let (list_area, detail_area) = if compact(body) {
+            (body, None)
+        } else if body.width >= 100 {
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                    .areas(body);
+            (l, Some(r))
+        } else {
+            let [l, r] = Layout::vertical([Constraint::Min(8), Constraint::Length(7)]).areas(body);
+            (l, Some(r))
+        };
+        let inner = pane(f, list_area, &t("screen.agenda"), true, sh);
+        self.draw_rows(f, inner, sh);
+        if let Some(d) = detail_area {
+            let inner = pane(f, d, &t("tui.details"), false, sh);
+            f.render_widget(
+                Paragraph::new(self.detail_lines(sh, inner.width as usize)),
+                inner,
+            );
+        }
+    }
+
+    fn draw_rows(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let th = &sh.theme;
+        let w = area.width as usize;
+        let h = area.height as usize;
+        if self.rows.len() <= 1 {
+            f.render_widget(Paragraph::new(t("agenda.empty")).style(th.dim), area);
+            return;
+        }
+        let off = self.scroll.window(self.selected, self.rows.len(), h);
+        let mut lines = Vec::new();
+        for (i, row) in self.rows.iter().enumerate().skip(off).take(h) {
+            let sel = i == self.selected;
+            let line = match row {
+                Row::Section(s) => Line::styled(fit(s, w), th.section),
+                Row::Group(s) => Line::styled(fit(&format!(" {s}"), w), th.title),
+                Row::Item(item) => {
+                    let org = item.org_id.map(|o| sh.org_code(o)).unwrap_or_default();
+                    let mins = item
+                        .planned_minutes
+                        .map(|m| format!("{m}′"))
+                        .unwrap_or_default();
+                    let right = format!(" {:<6}{:>4}", org, mins);
+                    let left = format!("{:>2}. {}", item.position, item.title);
+                    let room = w.saturating_sub(crate::text::display_width(&right));
+                    Line::styled(
+                        format!("{}{}", cell(&left, room), right),
+                        row_style(sel, Style::default(), sh),
+                    )
+                }
+                Row::Task(task) => {
+                    let late = task.days_late(sh.today);
+                    let due = match (task.deadline, late) {
+                        (Some(_), Some(n)) => tf("tui.late_short", &[("n", n.to_string())]),
+                        (Some(d), None) => format_date(d)[..5].to_string(),
+                        _ => String::new(),
+                    };
+                    let right = format!(" {due:>10}");
+                    let left = format!("   • {}", task.title);
+                    let room = w.saturating_sub(crate::text::display_width(&right));
+                    let base = if late.is_some() {
+                        th.warning
+                    } else {
+                        Style::default()
+                    };
+                    Line::styled(
+                        format!("{}{}", cell(&left, room), right),
+                        row_style(sel, base, sh),
+                    )
+                }
+                Row::Pending(p) => {
+                    let tag = t(&format!("short.{}", p.kind.label_key()));
+                    let right = format!(
+                        " {:>10}",
+                        tf("tui.days", &[("n", p.days_open(sh.today).to_string())])
+                    );
+                    let left = format!("   ◦ [{tag}] {}", p.text);
+                    let room = w.saturating_sub(crate::text::display_width(&right));
+                    let base = if p.answer_overdue(sh.today) {
+                        th.warning
+                    } else {
+                        th.blocked
+                    };
+                    Line::styled(
+                        format!("{}{}", cell(&left, room), right),
+                        row_style(sel, base, sh),
+                    )
+                }
+            };
+            lines.push(line);
+        }
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn detail_lines(&self, sh: &Shared, w: usize) -> Vec<Line<'static>> {
+        let th = &sh.theme;
+        let mut out = Vec::new();
+        let kv = |k: &str, v: String| {
+            Line::from(vec![
+                Span::styled(format!("{}: ", t(k)), th.dim),
+                Span::raw(fit(&v, w)),
+            ])
+        };
+        match self.rows.get(self.selected) {
+            Some(Row::Item(item)) => {
+                out.push(Line::styled(fit(&item.title, w), th.title));
+                if let Some(o) = item.org_id.and_then(|o| sh.org(o)) {
+                    out.push(kv("field.presenter", o.name.clone()));
+                }
+                if let Some(m) = item.planned_minutes {
+                    out.push(kv("field.minutes", m.to_string()));
+                }
+                if !item.notes.is_empty() {
+                    out.push(kv("field.notes", item.notes.replace('\n', " ")));
+                }
+                let linked: Vec<&Task> = self
+                    .linked
+                    .iter()
+                    .filter(|t| t.source.agenda_item_id == Some(item.id))
+                    .collect();
+                if !linked.is_empty() {
+                    out.push(Line::styled(t("detail.conclusions"), th.section));
+                    for task in linked {
+                        out.push(Line::raw(fit(
+                            &format!("• {} {}", sh.org_code(task.lead_org_id), task.title),
+                            w,
+                        )));
+                    }
+                }
+            }
+            Some(Row::Task(task)) => {
+                out.push(Line::styled(fit(&task.title, w), th.title));
+                out.push(kv(
+                    "field.lead",
+                    sh.org(task.lead_org_id)
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default(),
+                ));
+                out.push(kv("field.status", t(&task.status.label_key())));
+                let mut due = task.deadline.map(format_date).unwrap_or_default();
+                if let Some(n) = task.days_late(sh.today) {
+                    due = format!("{due} ({})", tf("task.days_late", &[("n", n.to_string())]));
+                }
+                out.push(kv("field.deadline", due));
+                if !task.place.is_empty() {
+                    out.push(kv("field.place", task.place.clone()));
+                }
+            }
+            Some(Row::Pending(p)) => {
+                out.push(Line::styled(fit(&p.text, w), th.title));
+                out.push(kv("field.kind", t(&p.kind.label_key())));
+                out.push(kv("field.raised_on", format_date(p.raised_on)));
+                let to = p
+                    .addressed_org_id
+                    .map(|i| sh.org_code(i))
+                    .unwrap_or_else(|| p.addressed_to.clone());
+                out.push(kv("field.addressed_to", to));
+                if let Some(d) = p.answer_due {
+                    out.push(kv("field.answer_due", format_date(d)));
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+fn subject_of(row: &Row) -> Option<Subject> {
+    match row {
+        Row::Item(i) => Some(Subject::AgendaItem(i.id)),
+        Row::Task(t) => Some(Subject::Task(t.id)),
+        Row::Pending(p) => Some(Subject::Pending(p.id)),
+        _ => None,
+    }
+}

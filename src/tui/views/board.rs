@@ -1,0 +1,333 @@
+//! One board per organization and one for the common tasks, in columns
+//! by status; a tab strip shows each board's open and overdue counts.
+
+use super::detail::Subject;
+use super::{cell, compact, fit, pane, row_style, Scroll, Shared};
+use crate::domain::{Task, TaskKind, TaskStatus};
+use crate::i18n::{t, tf};
+use crate::store::{Store, StoreError, TaskFilter};
+use crate::text::format_date;
+use crate::tui::keymap::Action;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub const COLUMNS: [TaskStatus; 4] = [
+    TaskStatus::NotStarted,
+    TaskStatus::InProgress,
+    TaskStatus::Blocked,
+    TaskStatus::Done,
+];
+
+/// Done tasks stay on the board this many days ("done this period").
+pub const DONE_DAYS: i64 = 7;
+
+/// Lines a card takes.
+const CARD: usize = 3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tab {
+    /// None: the common tasks.
+    pub org_id: Option<i64>,
+    pub label: String,
+    pub open: i64,
+    pub overdue: i64,
+}
+
+#[derive(Default)]
+pub struct BoardView {
+    pub tabs: Vec<Tab>,
+    pub tab: usize,
+    pub columns: [Vec<Task>; 4],
+    pub column: usize,
+    pub rows: [usize; 4],
+    scrolls: [Scroll; 4],
+    /// Task to select after the next load.
+    pending_focus: Option<i64>,
+}
+
+impl BoardView {
+    pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
+        let keep = self
+            .pending_focus
+            .take()
+            .or_else(|| self.selected_task().map(|t| t.id));
+        let counts = store.board_counts(sh.today)?;
+        let count = |org: Option<i64>| {
+            counts
+                .iter()
+                .find(|c| c.org_id == org)
+                .map(|c| (c.open, c.overdue))
+                .unwrap_or((0, 0))
+        };
+        let current = self.tabs.get(self.tab).map(|t| t.org_id);
+        self.tabs.clear();
+        let (open, overdue) = count(None);
+        self.tabs.push(Tab {
+            org_id: None,
+            label: t("board.common"),
+            open,
+            overdue,
+        });
+        for o in &sh.orgs {
+            let (open, overdue) = count(Some(o.id));
+            self.tabs.push(Tab {
+                org_id: Some(o.id),
+                label: o.short_name.clone(),
+                open,
+                overdue,
+            });
+        }
+        if let Some(cur) = current {
+            self.tab = self.tabs.iter().position(|t| t.org_id == cur).unwrap_or(0);
+        }
+        self.tab = self.tab.min(self.tabs.len().saturating_sub(1));
+        let mut filter = TaskFilter {
+            include_finished: true,
+            statuses: COLUMNS.to_vec(),
+            done_since: Some(sh.today - chrono::Duration::days(DONE_DAYS)),
+            ..Default::default()
+        };
+        match self.tabs[self.tab].org_id {
+            None => filter.kinds = vec![TaskKind::Common],
+            Some(org) => {
+                filter.lead_org_id = Some(org);
+                filter.exclude_kind = Some(TaskKind::Common);
+            }
+        }
+        let tasks = store.tasks(&filter, sh.today)?;
+        for (i, status) in COLUMNS.iter().enumerate() {
+            self.columns[i] = tasks
+                .iter()
+                .filter(|t| t.status == *status)
+                .cloned()
+                .collect();
+            if *status == TaskStatus::Done {
+                self.columns[i].sort_by_key(|t| std::cmp::Reverse(t.completed_on));
+            }
+            self.rows[i] = self.rows[i].min(self.columns[i].len().saturating_sub(1));
+        }
+        if let Some(id) = keep {
+            for (c, col) in self.columns.iter().enumerate() {
+                if let Some(r) = col.iter().position(|t| t.id == id) {
+                    self.column = c;
+                    self.rows[c] = r;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn selected_task(&self) -> Option<&Task> {
+        self.columns
+            .get(self.column)
+            .and_then(|c| c.get(self.rows[self.column]))
+    }
+
+    pub fn selected_subject(&self) -> Option<Subject> {
+        self.selected_task().map(|t| Subject::Task(t.id))
+    }
+
+    /// Moves within the board; true when another board must be loaded.
+    pub fn navigate(&mut self, action: Action) -> bool {
+        let n = self.tabs.len().max(1);
+        match action {
+            Action::NextOrg => {
+                self.tab = (self.tab + 1) % n;
+                self.rows = [0; 4];
+                true
+            }
+            Action::PrevOrg => {
+                self.tab = (self.tab + n - 1) % n;
+                self.rows = [0; 4];
+                true
+            }
+            Action::Left => {
+                self.column = self.column.saturating_sub(1);
+                false
+            }
+            Action::Right => {
+                self.column = (self.column + 1).min(3);
+                false
+            }
+            other => {
+                let len = self.columns[self.column].len();
+                super::step(&mut self.rows[self.column], len, other, 5);
+                false
+            }
+        }
+    }
+
+    /// Shows the board and column where `task` is, with it selected.
+    pub fn focus_task(
+        &mut self,
+        task: &Task,
+        store: &Store,
+        sh: &Shared,
+    ) -> Result<bool, StoreError> {
+        let board = if task.kind == TaskKind::Common {
+            None
+        } else {
+            Some(task.lead_org_id)
+        };
+        if self.tabs.is_empty() {
+            self.load(store, sh)?;
+        }
+        self.tab = self
+            .tabs
+            .iter()
+            .position(|t| t.org_id == board)
+            .unwrap_or(0);
+        self.pending_focus = Some(task.id);
+        self.load(store, sh)?;
+        Ok(self.selected_task().is_some_and(|t| t.id == task.id))
+    }
+
+    pub fn focus_org(&mut self, org_id: i64, store: &Store, sh: &Shared) -> Result<(), StoreError> {
+        if self.tabs.is_empty() {
+            self.load(store, sh)?;
+        }
+        self.tab = self
+            .tabs
+            .iter()
+            .position(|t| t.org_id == Some(org_id))
+            .unwrap_or(0);
+        self.rows = [0; 4];
+        self.load(store, sh)
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let [strip, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        self.draw_strip(f, strip, sh);
+        if compact(body) {
+            let col = self.column;
+            let title = format!(
+                "{} ({}) ◂▸",
+                t(&COLUMNS[col].label_key()),
+                self.columns[col].len()
+            );
+            let inner = pane(f, body, &title, true, sh);
+            self.draw_column(f, inner, col, sh);
+            return;
+        }
+        let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(body);
+        for (i, area) in cols.iter().enumerate() {
+            let title = format!("{} ({})", t(&COLUMNS[i].label_key()), self.columns[i].len());
+            let inner = pane(f, *area, &title, i == self.column, sh);
+            self.draw_column(f, inner, i, sh);
+        }
+    }
+
+    fn draw_strip(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let th = &sh.theme;
+        let mut spans = Vec::new();
+        let mut used = 0usize;
+        // Keep the current tab in view on narrow terminals.
+        let start = if area.width < 80 {
+            self.tab.saturating_sub(2)
+        } else {
+            0
+        };
+        if start > 0 {
+            spans.push(Span::styled("‹ ", th.dim));
+            used += 2;
+        }
+        for (i, tab) in self.tabs.iter().enumerate().skip(start) {
+            let counts = if tab.overdue > 0 {
+                format!(" {}/{}!", tab.open, tab.overdue)
+            } else {
+                format!(" {}", tab.open)
+            };
+            let text = format!(" {}{} ", fit(&tab.label, 12), counts);
+            let w = crate::text::display_width(&text) + 1;
+            if used + w > area.width as usize {
+                spans.push(Span::styled("›", th.dim));
+                break;
+            }
+            used += w;
+            let style = if i == self.tab {
+                th.tab_active
+            } else if tab.overdue > 0 {
+                th.warning
+            } else {
+                th.tab
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::raw(" "));
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn draw_column(&self, f: &mut Frame, area: Rect, col: usize, sh: &Shared) {
+        let th = &sh.theme;
+        let tasks = &self.columns[col];
+        let w = area.width as usize;
+        if tasks.is_empty() {
+            f.render_widget(
+                Paragraph::new(fit(&t("board.empty"), w)).style(th.dim),
+                area,
+            );
+            return;
+        }
+        let per_page = (area.height as usize / CARD).max(1);
+        let sel = self.rows[col];
+        let off = self.scrolls[col].window(sel, tasks.len(), per_page);
+        let mut lines = Vec::new();
+        let common = self.tabs.get(self.tab).is_some_and(|t| t.org_id.is_none());
+        for (i, task) in tasks.iter().enumerate().skip(off).take(per_page) {
+            let selected = col == self.column && i == sel;
+            let late = task.days_late(sh.today);
+            let title_style = if late.is_some() { th.warning } else { th.title };
+            lines.push(Line::styled(
+                cell(&task.title, w),
+                row_style(selected, title_style, sh),
+            ));
+            let when = match (task.status, task.deadline, late) {
+                (TaskStatus::Done, _, _) => task
+                    .completed_on
+                    .map(|d| format!("✓ {}", format_date(d)))
+                    .unwrap_or_default(),
+                (_, Some(_), Some(n)) => tf("tui.late", &[("n", n.to_string())]),
+                (_, Some(d), None) => format_date(d),
+                _ => String::new(),
+            };
+            let second = [when, task.place.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let second_style = if late.is_some() { th.warning } else { th.dim };
+            lines.push(Line::styled(
+                cell(&second, w),
+                row_style(selected, second_style, sh),
+            ));
+            let owner = if common {
+                let mut s = sh.org_code(task.lead_org_id);
+                for o in &task.with_org_ids {
+                    s.push_str(&format!(" +{}", sh.org_code(*o)));
+                }
+                s
+            } else {
+                let people: Vec<String> =
+                    task.person_ids.iter().map(|p| sh.person_name(*p)).collect();
+                if people.is_empty() {
+                    task.with_org_ids
+                        .iter()
+                        .map(|o| format!("+{}", sh.org_code(*o)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                } else {
+                    people.join(", ")
+                }
+            };
+            lines.push(Line::styled(
+                cell(&owner, w),
+                row_style(selected, Style::default(), sh),
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), area);
+    }
+}

@@ -1,0 +1,244 @@
+//! The screens as a user sees them: every screen of the demo data at 80x24
+//! and 120x40 (fixed today), the help generated from the keymap, resizing.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use giaoban::config::Config;
+use giaoban::store::Store;
+use giaoban::tui::app::{App, Screen};
+use giaoban::tui::keymap::Mode;
+use giaoban::tui::{build_app, views};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn demo_app() -> App {
+    let mut store = Store::in_memory().unwrap();
+    giaoban::demo::fill(&mut store, today(), false).unwrap();
+    build_app(store, today(), &Config::default()).unwrap()
+}
+
+/// The screen as text; change-history timestamps (real clock) are masked.
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| views::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    mask_timestamps(&out)
+}
+
+fn mask_timestamps(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let pattern = "dddd-dd-dd dd:dd";
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let matches = i + pattern.len() <= chars.len()
+            && pattern.chars().zip(&chars[i..]).all(|(p, c)| {
+                if p == 'd' {
+                    c.is_ascii_digit()
+                } else {
+                    p == *c
+                }
+            });
+        if matches {
+            out.push_str("YYYY-MM-DD hh:mm");
+            i += pattern.len();
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Goes to the Farmers' Union board.
+fn farmers_board(app: &mut App) {
+    key(app, KeyCode::Char('2'));
+    while app.boards.tabs[app.boards.tab].label != "Nông dân" {
+        key(app, KeyCode::Char(']'));
+    }
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut app = demo_app();
+        insta::assert_snapshot!(format!("agenda_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, Screen::Boards);
+        insta::assert_snapshot!(format!("board_common_{w}x{h}"), render(&app, w, h));
+        farmers_board(&mut app);
+        insta::assert_snapshot!(format!("board_hnd_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("task_detail_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, Screen::Pending);
+        insta::assert_snapshot!(format!("pending_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, Screen::Meetings);
+        insta::assert_snapshot!(format!("meetings_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Char('G'));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("meeting_detail_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('?'));
+        insta::assert_snapshot!(format!("help_meetings_{w}x{h}"), render(&app, w, h));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('/'));
+        chars(&mut app, "nong dan");
+        insta::assert_snapshot!(format!("search_{w}x{h}"), render(&app, w, h));
+    }
+}
+
+#[test]
+fn small_terminals_compact_then_show_one_line() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('2'));
+    let screen = render(&app, 50, 16);
+    assert!(screen.contains("Chưa bắt đầu"), "{screen}");
+    assert!(
+        !screen.contains("Đang thực hiện"),
+        "one column at a time when narrow:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('l'));
+    assert!(render(&app, 50, 16).contains("Đang thực hiện"));
+    let tiny = render(&app, 30, 8);
+    assert!(tiny.starts_with("Cửa sổ quá nhỏ"), "{tiny}");
+    assert_eq!(tiny.lines().filter(|l| !l.is_empty()).count(), 1);
+}
+
+#[test]
+fn resizing_keeps_the_selection() {
+    let mut app = demo_app();
+    farmers_board(&mut app);
+    key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Char('j'));
+    let before = app.boards.selected_task().map(|t| t.id);
+    assert!(before.is_some());
+    for (w, h) in [(120, 40), (45, 12), (20, 5), (80, 24)] {
+        render(&app, w, h);
+        assert_eq!(
+            app.boards.selected_task().map(|t| t.id),
+            before,
+            "after {w}x{h}"
+        );
+    }
+}
+
+#[test]
+fn overdue_cards_show_days_late() {
+    let mut app = demo_app();
+    farmers_board(&mut app);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("trễ "),
+        "overdue cards say how late:\n{screen}"
+    );
+}
+
+#[test]
+fn help_lists_every_bound_key_of_the_screen() {
+    let mut app = demo_app();
+    for screen in ['1', '2', '3', '4'] {
+        key(&mut app, KeyCode::Char(screen));
+        let mode = app.screen.mode();
+        key(&mut app, KeyCode::Char('?'));
+        assert_eq!(app.mode(), Mode::Help);
+        let rows = views::help::rows(&app);
+        for m in [mode, Mode::Global] {
+            for (action, keys) in app.shared.keymap.bindings(m) {
+                let labels = keys
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                assert!(
+                    rows.iter().any(|(_, k, _)| *k == labels),
+                    "help of {mode:?} lacks {action:?} ({labels})"
+                );
+            }
+        }
+        // And the popup shows them (tall enough to hold all rows).
+        let text = render(&app, 100, 60);
+        for (_, keys, what) in &rows {
+            assert!(
+                text.contains(keys.as_str()) && text.contains(what.as_str()),
+                "{keys} {what} not drawn"
+            );
+        }
+        key(&mut app, KeyCode::Esc);
+        assert_ne!(app.mode(), Mode::Help);
+    }
+}
+
+#[test]
+fn remapped_keys_show_in_footer_and_help() {
+    let mut store = Store::in_memory().unwrap();
+    giaoban::demo::fill(&mut store, today(), false).unwrap();
+    let cfg = Config::parse("[keys.board]\nnext_org = \"n\"\nbogus = \"x\"\n", None).unwrap();
+    let mut app = build_app(store, today(), &cfg).unwrap();
+    let msg = app.message.clone().expect("the bad line is reported");
+    assert!(
+        msg.0.contains("dòng 3") && msg.0.contains("bogus"),
+        "{msg:?}"
+    );
+    key(&mut app, KeyCode::Char('2'));
+    let first = app.boards.tab;
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.boards.tab,
+        first + 1,
+        "n now moves to the next organization"
+    );
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.lines().last().unwrap().contains("n tổ chức sau"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn database_text_cannot_drive_the_terminal() {
+    let mut store = Store::in_memory().unwrap();
+    let hnd = store.resolve_organization("HND").unwrap().id;
+    let mut t =
+        giaoban::domain::Task::new("Việc an toàn", hnd, giaoban::domain::TaskKind::Specific);
+    t.description = "dòng 1\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}đảo ngược\u{1b}[2J".into();
+    let id = store.add_task(t, None).unwrap();
+    // Write hostile text straight into the file, as another program might.
+    let mut app = build_app(store, today(), &Config::default()).unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    while app.boards.tabs[app.boards.tab].label != "Nông dân" {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.boards.selected_task().map(|t| t.id), Some(id));
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app, 80, 24);
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}'),
+        "{screen:?}"
+    );
+    assert!(screen.contains("đảo ngược"));
+}
