@@ -39,8 +39,7 @@ impl Config {
         if let Ok(p) = std::env::var("GIAOBAN_CONFIG") {
             return Some(PathBuf::from(p));
         }
-        directories::ProjectDirs::from("", "", "giaoban")
-            .map(|d| d.config_dir().join("config.toml"))
+        directories::ProjectDirs::from("", "", "giaoban").map(|d| d.config_dir().join("config.toml"))
     }
 
     /// Loads the file if there is one. A file that is not valid TOML is an
@@ -52,37 +51,20 @@ impl Config {
         match std::fs::read_to_string(&path) {
             Ok(src) => Config::parse(&src, Some(path)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(tf(
-                "config.unreadable",
-                &[
-                    ("path", path.display().to_string()),
-                    ("reason", e.to_string()),
-                ],
-            )),
+            Err(e) => Err(tf("config.unreadable", &[("path", path.display().to_string()), ("reason", e.to_string())])),
         }
     }
 
     pub fn parse(src: &str, path: Option<PathBuf>) -> Result<Config, String> {
-        let shown = path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "config.toml".into());
+        let shown = path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
         let doc: toml::Table = toml::from_str(src).map_err(|e| {
             let line = e.span().map(|s| line_of(src, s.start)).unwrap_or(0);
             tf(
                 "config.invalid",
-                &[
-                    ("path", shown.clone()),
-                    ("line", line.to_string()),
-                    ("reason", e.message().to_string()),
-                ],
+                &[("path", shown.clone()), ("line", line.to_string()), ("reason", e.message().to_string())],
             )
         })?;
-        let mut cfg = Config {
-            path,
-            source: src.to_string(),
-            ..Default::default()
-        };
+        let mut cfg = Config { path, source: src.to_string(), ..Default::default() };
         for (k, v) in &doc {
             match (k.as_str(), v) {
                 ("lang", toml::Value::String(s)) => match parse_lang(s) {
@@ -100,10 +82,9 @@ impl Config {
                         for (action, keys) in table {
                             let keys: Vec<String> = match keys {
                                 toml::Value::String(s) => vec![s.clone()],
-                                toml::Value::Array(a) => a
-                                    .iter()
-                                    .filter_map(|v| v.as_str().map(String::from))
-                                    .collect(),
+                                toml::Value::Array(a) => {
+                                    a.iter().filter_map(|v| v.as_str().map(String::from)).collect()
+                                }
                                 other => {
                                     cfg.warn("config.bad_value", action, &other.to_string());
                                     continue;
@@ -126,19 +107,10 @@ impl Config {
 
     fn warn(&mut self, key: &str, name: &str, value: &str) {
         let line = self.line_of_key(name);
-        let shown = self
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "config.toml".into());
+        let shown = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
         self.warnings.push(tf(
             key,
-            &[
-                ("path", shown),
-                ("line", line.to_string()),
-                ("name", name.to_string()),
-                ("value", value.to_string()),
-            ],
+            &[("path", shown), ("line", line.to_string()), ("name", name.to_string()), ("value", value.to_string())],
         ));
     }
 
@@ -148,10 +120,8 @@ impl Config {
             .lines()
             .position(|l| {
                 let l = l.trim_start();
-                l.strip_prefix(key)
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
-                    || l.strip_prefix(&format!("\"{key}\""))
-                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+                    || l.strip_prefix(&format!("\"{key}\"")).is_some_and(|rest| rest.trim_start().starts_with('='))
             })
             .map(|i| i + 1)
             .unwrap_or(0)
@@ -159,19 +129,10 @@ impl Config {
 
     /// A warning naming `line`, for problems found later (by the keymap).
     pub fn problem(&self, key: &str, line: usize, name: &str, value: &str) -> String {
-        let shown = self
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "config.toml".into());
+        let shown = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
         tf(
             key,
-            &[
-                ("path", shown),
-                ("line", line.to_string()),
-                ("name", name.to_string()),
-                ("value", value.to_string()),
-            ],
+            &[("path", shown), ("line", line.to_string()), ("name", name.to_string()), ("value", value.to_string())],
         )
     }
 }
@@ -186,11 +147,8 @@ mod tests {
 
     #[test]
     fn reads_language_theme_and_keys_with_their_lines() {
-        let cfg = Config::parse(
-            "lang = \"en\"\ntheme = \"mono\"\n[keys.board]\nnext_org = [\"n\", \"]\"]\n",
-            None,
-        )
-        .unwrap();
+        let cfg =
+            Config::parse("lang = \"en\"\ntheme = \"mono\"\n[keys.board]\nnext_org = [\"n\", \"]\"]\n", None).unwrap();
         assert_eq!(cfg.lang, Some(Lang::En));
         assert_eq!(cfg.theme.as_deref(), Some("mono"));
         let board = &cfg.keys["board"];

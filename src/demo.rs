@@ -8,8 +8,8 @@
 //! khéo", 21 hội nghị tiếp xúc cử tri with about 2.300 lượt cử tri.
 
 use crate::domain::{
-    AgendaItem, Attendance, Meeting, MeetingKind, PendingItem, PendingKind, PendingStatus, Person,
-    Target, Task, TaskKind, TaskStatus,
+    AgendaItem, Attendance, Meeting, MeetingKind, PendingItem, PendingKind, PendingStatus, Person, Target, Task,
+    TaskKind, TaskStatus,
 };
 use crate::store::{Result, Store, StoreError, TaskFilter};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -26,10 +26,7 @@ pub struct Summary {
 /// or tasks is refused unless `force`, which first deletes every task,
 /// pending item, meeting and person (organizations stay).
 pub fn fill(store: &mut Store, today: NaiveDate, force: bool) -> Result<Summary> {
-    let all_tasks = TaskFilter {
-        include_finished: true,
-        ..Default::default()
-    };
+    let all_tasks = TaskFilter { include_finished: true, ..Default::default() };
     let has_data = !store.meetings()?.is_empty() || !store.tasks(&all_tasks, today)?.is_empty();
     if has_data && !force {
         return Err(StoreError::DemoRefused);
@@ -62,10 +59,7 @@ pub fn fill(store: &mut Store, today: NaiveDate, force: bool) -> Result<Summary>
 
 /// Deletes the work data, keeping organizations and settings.
 fn clear(store: &mut Store, today: NaiveDate) -> Result<()> {
-    let all_tasks = TaskFilter {
-        include_finished: true,
-        ..Default::default()
-    };
+    let all_tasks = TaskFilter { include_finished: true, ..Default::default() };
     for t in store.tasks(&all_tasks, today)? {
         store.delete_task(t.id)?;
     }
@@ -146,13 +140,7 @@ const fn p(
     phone: Option<&'static str>,
     roles: &'static [&'static str],
 ) -> PersonDef {
-    PersonDef {
-        name,
-        title,
-        org,
-        phone,
-        roles,
-    }
+    PersonDef { name, title, org, phone, roles }
 }
 
 const PEOPLE: &[PersonDef] = &[
@@ -163,133 +151,25 @@ const PEOPLE: &[PersonDef] = &[
         Some("0912 468 135"),
         &["trưởng khối"],
     ),
-    p(
-        "Lê Thị Thu Hà",
-        "Phó Chủ tịch Thường trực Ủy ban MTTQ huyện",
-        "MTTQ",
-        Some("0983 217 604"),
-        &["phó khối"],
-    ),
-    p(
-        "Vũ Thị Ngọc Ánh",
-        "Chánh Văn phòng Khối",
-        "MTTQ",
-        Some("0336 905 218"),
-        &["thư ký"],
-    ),
-    p(
-        "Đỗ Minh Tuấn",
-        "Chuyên viên Ban Phong trào",
-        "MTTQ",
-        None,
-        &[],
-    ),
-    p(
-        "Trần Quốc Huy",
-        "Bí thư Huyện đoàn",
-        "DTN",
-        Some("0976 552 318"),
-        &[],
-    ),
-    p(
-        "Nguyễn Thị Phương Thảo",
-        "Phó Bí thư Huyện đoàn",
-        "DTN",
-        None,
-        &[],
-    ),
+    p("Lê Thị Thu Hà", "Phó Chủ tịch Thường trực Ủy ban MTTQ huyện", "MTTQ", Some("0983 217 604"), &["phó khối"]),
+    p("Vũ Thị Ngọc Ánh", "Chánh Văn phòng Khối", "MTTQ", Some("0336 905 218"), &["thư ký"]),
+    p("Đỗ Minh Tuấn", "Chuyên viên Ban Phong trào", "MTTQ", None, &[]),
+    p("Trần Quốc Huy", "Bí thư Huyện đoàn", "DTN", Some("0976 552 318"), &[]),
+    p("Nguyễn Thị Phương Thảo", "Phó Bí thư Huyện đoàn", "DTN", None, &[]),
     p("Lý Văn Cường", "Chuyên viên Huyện đoàn", "DTN", None, &[]),
-    p(
-        "Phạm Thị Hồng Nhung",
-        "Chủ tịch Hội Liên hiệp Phụ nữ huyện",
-        "HLHPN",
-        Some("0915 730 482"),
-        &["phó khối"],
-    ),
-    p(
-        "Đặng Thị Lan",
-        "Phó Chủ tịch Hội Liên hiệp Phụ nữ huyện",
-        "HLHPN",
-        None,
-        &[],
-    ),
-    p(
-        "Ninh Thị Mai",
-        "Chuyên viên Hội Liên hiệp Phụ nữ huyện",
-        "HLHPN",
-        Some("0389 114 620"),
-        &[],
-    ),
-    p(
-        "Bùi Văn Nam",
-        "Chủ tịch Hội Nông dân huyện",
-        "HND",
-        Some("0904 381 257"),
-        &[],
-    ),
-    p(
-        "Chu Văn Lộc",
-        "Phó Chủ tịch Hội Nông dân huyện",
-        "HND",
-        None,
-        &[],
-    ),
-    p(
-        "Tô Thị Hằng",
-        "Chuyên viên Hội Nông dân huyện",
-        "HND",
-        None,
-        &[],
-    ),
-    p(
-        "Vi Văn Sơn",
-        "Chuyên viên Hội Nông dân huyện",
-        "HND",
-        Some("0353 827 049"),
-        &[],
-    ),
-    p(
-        "Nguyễn Đình Khang",
-        "Chủ tịch Hội Cựu chiến binh huyện",
-        "HCCB",
-        Some("0913 205 776"),
-        &[],
-    ),
-    p(
-        "Lương Văn Tới",
-        "Phó Chủ tịch Hội Cựu chiến binh huyện",
-        "HCCB",
-        None,
-        &[],
-    ),
-    p(
-        "Đinh Công Bằng",
-        "Ủy viên Thường trực Hội Cựu chiến binh huyện",
-        "HCCB",
-        None,
-        &[],
-    ),
-    p(
-        "Phan Thị Thanh Xuân",
-        "Chủ tịch Liên đoàn Lao động huyện",
-        "LDLD",
-        Some("0982 640 913"),
-        &[],
-    ),
-    p(
-        "Trịnh Văn Dũng",
-        "Phó Chủ tịch Liên đoàn Lao động huyện",
-        "LDLD",
-        None,
-        &[],
-    ),
-    p(
-        "Hà Thị Kim Oanh",
-        "Chuyên viên Liên đoàn Lao động huyện",
-        "LDLD",
-        None,
-        &[],
-    ),
+    p("Phạm Thị Hồng Nhung", "Chủ tịch Hội Liên hiệp Phụ nữ huyện", "HLHPN", Some("0915 730 482"), &["phó khối"]),
+    p("Đặng Thị Lan", "Phó Chủ tịch Hội Liên hiệp Phụ nữ huyện", "HLHPN", None, &[]),
+    p("Ninh Thị Mai", "Chuyên viên Hội Liên hiệp Phụ nữ huyện", "HLHPN", Some("0389 114 620"), &[]),
+    p("Bùi Văn Nam", "Chủ tịch Hội Nông dân huyện", "HND", Some("0904 381 257"), &[]),
+    p("Chu Văn Lộc", "Phó Chủ tịch Hội Nông dân huyện", "HND", None, &[]),
+    p("Tô Thị Hằng", "Chuyên viên Hội Nông dân huyện", "HND", None, &[]),
+    p("Vi Văn Sơn", "Chuyên viên Hội Nông dân huyện", "HND", Some("0353 827 049"), &[]),
+    p("Nguyễn Đình Khang", "Chủ tịch Hội Cựu chiến binh huyện", "HCCB", Some("0913 205 776"), &[]),
+    p("Lương Văn Tới", "Phó Chủ tịch Hội Cựu chiến binh huyện", "HCCB", None, &[]),
+    p("Đinh Công Bằng", "Ủy viên Thường trực Hội Cựu chiến binh huyện", "HCCB", None, &[]),
+    p("Phan Thị Thanh Xuân", "Chủ tịch Liên đoàn Lao động huyện", "LDLD", Some("0982 640 913"), &[]),
+    p("Trịnh Văn Dũng", "Phó Chủ tịch Liên đoàn Lao động huyện", "LDLD", None, &[]),
+    p("Hà Thị Kim Oanh", "Chuyên viên Liên đoàn Lao động huyện", "LDLD", None, &[]),
 ];
 
 // ---------------------------------------------------------------- tasks
@@ -316,32 +196,14 @@ enum Th {
 }
 
 /// (lead organization, title, coordinating organizations, place, theme).
-type TaskDef = (
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-    Th,
-);
+type TaskDef = (&'static str, &'static str, &'static [&'static str], &'static str, Th);
 
 const ALL: &[&str] = &["MTTQ", "DTN", "HLHPN", "HND", "HCCB", "LDLD"];
 const KCN: &str = "Khu công nghiệp cảng biển Hải Hà";
 
 const COMMON: &[TaskDef] = &[
-    (
-        "MTTQ",
-        "Tổ chức Tháng cao điểm vận động ủng hộ Quỹ “Vì người nghèo” năm {y}",
-        ALL,
-        "toàn huyện",
-        Th::Fund,
-    ),
-    (
-        "MTTQ",
-        "Hỗ trợ xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo",
-        ALL,
-        "toàn huyện",
-        Th::House,
-    ),
+    ("MTTQ", "Tổ chức Tháng cao điểm vận động ủng hộ Quỹ “Vì người nghèo” năm {y}", ALL, "toàn huyện", Th::Fund),
+    ("MTTQ", "Hỗ trợ xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo", ALL, "toàn huyện", Th::House),
     (
         "MTTQ",
         "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 118 khu dân cư",
@@ -363,13 +225,7 @@ const COMMON: &[TaskDef] = &[
         "xã Quảng Sơn",
         Th::Supervise,
     ),
-    (
-        "MTTQ",
-        "Thực hiện chương trình giám sát và phản biện xã hội năm {y}",
-        ALL,
-        "toàn huyện",
-        Th::Supervise,
-    ),
+    ("MTTQ", "Thực hiện chương trình giám sát và phản biện xã hội năm {y}", ALL, "toàn huyện", Th::Supervise),
     (
         "MTTQ",
         "Sơ kết cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”",
@@ -384,34 +240,10 @@ const COMMON: &[TaskDef] = &[
         "thị trấn Quảng Hà",
         Th::HangViet,
     ),
-    (
-        "HND",
-        "Vận động hộ dân hiến đất mở rộng đường liên thôn",
-        &["MTTQ", "HCCB"],
-        "xã Quảng Sơn",
-        Th::Ntm,
-    ),
-    (
-        "MTTQ",
-        "Lắp đặt hệ thống đèn chiếu sáng đường liên thôn",
-        &["DTN", "HND"],
-        "xã Quảng Long",
-        Th::Ntm,
-    ),
-    (
-        "HLHPN",
-        "Ra quân tổng vệ sinh môi trường, làm sạch bãi biển",
-        &["MTTQ", "DTN", "HCCB"],
-        "xã Cái Chiên",
-        Th::Env,
-    ),
-    (
-        "MTTQ",
-        "Rà soát, thẩm định hộ nghèo đề nghị hỗ trợ nhà ở",
-        &["HND", "HLHPN"],
-        "xã Đường Hoa",
-        Th::House,
-    ),
+    ("HND", "Vận động hộ dân hiến đất mở rộng đường liên thôn", &["MTTQ", "HCCB"], "xã Quảng Sơn", Th::Ntm),
+    ("MTTQ", "Lắp đặt hệ thống đèn chiếu sáng đường liên thôn", &["DTN", "HND"], "xã Quảng Long", Th::Ntm),
+    ("HLHPN", "Ra quân tổng vệ sinh môi trường, làm sạch bãi biển", &["MTTQ", "DTN", "HCCB"], "xã Cái Chiên", Th::Env),
+    ("MTTQ", "Rà soát, thẩm định hộ nghèo đề nghị hỗ trợ nhà ở", &["HND", "HLHPN"], "xã Đường Hoa", Th::House),
     (
         "HND",
         "Thành lập tổ vay vốn ủy thác qua Ngân hàng Chính sách xã hội",
@@ -426,20 +258,8 @@ const COMMON: &[TaskDef] = &[
         "thị trấn Quảng Hà",
         Th::Supervise,
     ),
-    (
-        "MTTQ",
-        "Thăm, tặng quà Tết Nguyên đán cho hộ nghèo và gia đình chính sách",
-        ALL,
-        "toàn huyện",
-        Th::Tet,
-    ),
-    (
-        "DTN",
-        "Vận động thanh niên tham gia xây dựng thôn kiểu mẫu",
-        &["MTTQ", "HLHPN"],
-        "xã Quảng Đức",
-        Th::Youth,
-    ),
+    ("MTTQ", "Thăm, tặng quà Tết Nguyên đán cho hộ nghèo và gia đình chính sách", ALL, "toàn huyện", Th::Tet),
+    ("DTN", "Vận động thanh niên tham gia xây dựng thôn kiểu mẫu", &["MTTQ", "HLHPN"], "xã Quảng Đức", Th::Youth),
     (
         "MTTQ",
         "Nắm tình hình dư luận về bồi thường giải phóng mặt bằng dự án đường ven biển",
@@ -447,13 +267,7 @@ const COMMON: &[TaskDef] = &[
         "xã Quảng Thành",
         Th::Admin,
     ),
-    (
-        "MTTQ",
-        "Xây dựng và nhân rộng mô hình “Dân vận khéo”",
-        ALL,
-        "toàn huyện",
-        Th::Model,
-    ),
+    ("MTTQ", "Xây dựng và nhân rộng mô hình “Dân vận khéo”", ALL, "toàn huyện", Th::Model),
     (
         "LDLD",
         "Thành lập câu lạc bộ thanh niên, phụ nữ xa nhà trong khu công nghiệp",
@@ -461,20 +275,8 @@ const COMMON: &[TaskDef] = &[
         KCN,
         Th::Labour,
     ),
-    (
-        "MTTQ",
-        "Tuyên truyền chỉ số PAPI và quy chế dân chủ ở cơ sở",
-        ALL,
-        "toàn huyện",
-        Th::Admin,
-    ),
-    (
-        "HCCB",
-        "Vận động di chuyển chuồng trại chăn nuôi ra xa nơi ở",
-        &["HND", "HLHPN"],
-        "xã Quảng Thịnh",
-        Th::Env,
-    ),
+    ("MTTQ", "Tuyên truyền chỉ số PAPI và quy chế dân chủ ở cơ sở", ALL, "toàn huyện", Th::Admin),
+    ("HCCB", "Vận động di chuyển chuồng trại chăn nuôi ra xa nơi ở", &["HND", "HLHPN"], "xã Quảng Thịnh", Th::Env),
     (
         "MTTQ",
         "Tổng hợp ý kiến, kiến nghị cử tri gửi cơ quan có thẩm quyền",
@@ -485,384 +287,60 @@ const COMMON: &[TaskDef] = &[
 ];
 
 const SPECIFIC: &[TaskDef] = &[
-    (
-        "MTTQ",
-        "Kiện toàn Ban Công tác Mặt trận ở các thôn, khu phố",
-        &[],
-        "toàn huyện",
-        Th::Admin,
-    ),
-    (
-        "MTTQ",
-        "Hướng dẫn Ban Thanh tra nhân dân xã hoạt động",
-        &[],
-        "xã Quảng Minh",
-        Th::Supervise,
-    ),
-    (
-        "MTTQ",
-        "Tổng hợp ý kiến của nhân dân trước kỳ họp HĐND huyện",
-        &[],
-        "toàn huyện",
-        Th::Voters,
-    ),
-    (
-        "MTTQ",
-        "Hướng dẫn bình xét khu dân cư văn hóa",
-        &[],
-        "xã Quảng Phong",
-        Th::Ntm,
-    ),
-    (
-        "MTTQ",
-        "Hiệp thương bổ sung Ủy viên Ủy ban MTTQ huyện",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Admin,
-    ),
-    (
-        "MTTQ",
-        "Kiểm tra việc quản lý, sử dụng Quỹ “Vì người nghèo” cấp xã",
-        &[],
-        "xã Tiến Tới",
-        Th::Fund,
-    ),
-    (
-        "MTTQ",
-        "Biểu dương điển hình tiên tiến trong cuộc vận động Toàn dân đoàn kết",
-        &[],
-        "toàn huyện",
-        Th::Ntm,
-    ),
-    (
-        "MTTQ",
-        "Cập nhật danh sách hộ nghèo, cận nghèo cần hỗ trợ",
-        &[],
-        "xã Quảng Chính",
-        Th::House,
-    ),
-    (
-        "MTTQ",
-        "Góp ý dự thảo văn kiện đại hội Đảng bộ xã",
-        &[],
-        "xã Quảng Điền",
-        Th::Admin,
-    ),
-    (
-        "DTN",
-        "Ra quân chiến dịch thanh niên tình nguyện làm sạch bãi biển",
-        &[],
-        "xã Cái Chiên",
-        Th::Youth,
-    ),
-    (
-        "DTN",
-        "Tuyên truyền Luật Nghĩa vụ quân sự cho thanh niên trong độ tuổi",
-        &[],
-        "toàn huyện",
-        Th::Youth,
-    ),
-    (
-        "DTN",
-        "Sửa chữa, làm mới sân chơi cho thiếu nhi",
-        &[],
-        "thôn 5 xã Quảng Thành",
-        Th::Youth,
-    ),
-    (
-        "DTN",
-        "Hỗ trợ thanh niên khởi nghiệp vay vốn Quỹ hỗ trợ thanh niên",
-        &[],
-        "xã Quảng Long",
-        Th::Loan,
-    ),
-    (
-        "DTN",
-        "Tổ chức Ngày hội việc làm cho thanh niên nông thôn",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Youth,
-    ),
-    (
-        "DTN",
-        "Trồng cây xanh trên tuyến đường thanh niên tự quản",
-        &[],
-        "xã Quảng Trung",
-        Th::Env,
-    ),
-    (
-        "DTN",
-        "Kiện toàn chi đoàn thôn, bản",
-        &[],
-        "xã Quảng Sơn",
-        Th::Admin,
-    ),
-    (
-        "DTN",
-        "Tuyên truyền phòng, chống ma túy trong trường học",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Youth,
-    ),
-    (
-        "DTN",
-        "Thăm, tặng quà học sinh nghèo vượt khó",
-        &[],
-        "xã Quảng Đức",
-        Th::Tet,
-    ),
-    (
-        "HLHPN",
-        "Triển khai cuộc vận động “Xây dựng gia đình 5 không, 3 sạch”",
-        &[],
-        "xã Quảng Minh",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Hỗ trợ phụ nữ nghèo vay vốn phát triển kinh tế hộ",
-        &[],
-        "xã Đường Hoa",
-        Th::Loan,
-    ),
-    (
-        "HLHPN",
-        "Tọa đàm về bình đẳng giới và phòng, chống bạo lực gia đình",
-        &[],
-        "xã Quảng Phong",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Nhận đỡ đầu trẻ em mồ côi, có hoàn cảnh đặc biệt khó khăn",
-        &[],
-        "toàn huyện",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Xây dựng mô hình “Phụ nữ tham gia bảo vệ môi trường”",
-        &[],
-        "xã Phú Hải",
-        Th::Env,
-    ),
-    (
-        "HLHPN",
-        "Tập huấn kỹ năng bán hàng trực tuyến cho hội viên",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Thành lập tổ hợp tác phụ nữ làm dịch vụ du lịch biển",
-        &[],
-        "xã Cái Chiên",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Vận động hội viên tham gia bảo hiểm xã hội tự nguyện",
-        &[],
-        "xã Quảng Thịnh",
-        Th::Women,
-    ),
-    (
-        "HLHPN",
-        "Khảo sát phụ nữ đơn thân nghèo cần hỗ trợ sinh kế",
-        &[],
-        "xã Quảng Chính",
-        Th::Women,
-    ),
-    (
-        "HND",
-        "Tập huấn kỹ thuật nuôi trồng thủy sản cho hội viên",
-        &[],
-        "xã Quảng Điền",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Bình xét hộ nông dân sản xuất, kinh doanh giỏi các cấp",
-        &[],
-        "toàn huyện",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Hướng dẫn hội viên chuyển đổi sang trồng chè hàng hóa",
-        &[],
-        "xã Quảng Long",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Giải ngân vốn Quỹ Hỗ trợ nông dân",
-        &[],
-        "xã Quảng Sơn",
-        Th::Loan,
-    ),
-    (
-        "HND",
-        "Xây dựng chuỗi liên kết tiêu thụ sản phẩm OCOP",
-        &[],
-        "xã Quảng Thành",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Cung ứng phân bón trả chậm cho hội viên",
-        &[],
-        "xã Quảng Đức",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Tuyên truyền phòng, chống bệnh dịch tả lợn châu Phi",
-        &[],
-        "xã Quảng Thịnh",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Thành lập chi hội nông dân nghề nghiệp nuôi hàu",
-        &[],
-        "xã Cái Chiên",
-        Th::Farmers,
-    ),
-    (
-        "HND",
-        "Tổ chức đối thoại giữa Chủ tịch UBND huyện với nông dân",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Admin,
-    ),
-    (
-        "HCCB",
-        "Nói chuyện truyền thống cho học sinh các trường THCS",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Veterans,
-    ),
-    (
-        "HCCB",
-        "Thăm hỏi hội viên ốm đau, có hoàn cảnh khó khăn",
-        &[],
-        "toàn huyện",
-        Th::Veterans,
-    ),
-    (
-        "HCCB",
-        "Vận động hội viên tham gia tự quản đường biên, cột mốc",
-        &[],
-        "xã Quảng Đức",
-        Th::Veterans,
-    ),
-    (
-        "HCCB",
-        "Xây dựng mô hình “Cựu chiến binh giúp nhau giảm nghèo”",
-        &[],
-        "xã Quảng Sơn",
-        Th::Loan,
-    ),
-    (
-        "HCCB",
-        "Tham gia hòa giải mâu thuẫn ở cơ sở",
-        &[],
-        "xã Quảng Minh",
-        Th::Veterans,
-    ),
-    (
-        "HCCB",
-        "Tổng kết phong trào thi đua “Cựu chiến binh gương mẫu”",
-        &[],
-        "toàn huyện",
-        Th::Veterans,
-    ),
-    (
-        "HCCB",
-        "Phát triển hội viên mới ở các xã",
-        &[],
-        "xã Tiến Tới",
-        Th::Admin,
-    ),
-    (
-        "HCCB",
-        "Hỗ trợ xây nhà nghĩa tình đồng đội",
-        &[],
-        "xã Quảng Thành",
-        Th::House,
-    ),
-    (
-        "HCCB",
-        "Tuyên truyền phòng, chống tội phạm và tệ nạn xã hội",
-        &[],
-        "xã Phú Hải",
-        Th::Veterans,
-    ),
-    (
-        "LDLD",
-        "Thăm, tặng quà công nhân lao động có hoàn cảnh khó khăn",
-        &[],
-        KCN,
-        Th::Labour,
-    ),
-    (
-        "LDLD",
-        "Vận động ủng hộ quỹ “Mái ấm công đoàn”",
-        &[],
-        "toàn huyện",
-        Th::Labour,
-    ),
-    (
-        "LDLD",
-        "Tổ chức đối thoại tại nơi làm việc ở doanh nghiệp",
-        &[],
-        KCN,
-        Th::Labour,
-    ),
-    (
-        "LDLD",
-        "Thành lập công đoàn cơ sở ở doanh nghiệp ngoài nhà nước",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Labour,
-    ),
-    (
-        "LDLD",
-        "Kiểm tra việc đóng bảo hiểm xã hội cho người lao động",
-        &[],
-        KCN,
-        Th::Supervise,
-    ),
-    (
-        "LDLD",
-        "Hỗ trợ vé xe cho công nhân về quê đón Tết",
-        &[],
-        KCN,
-        Th::Tet,
-    ),
-    (
-        "LDLD",
-        "Phát triển đoàn viên công đoàn",
-        &[],
-        "toàn huyện",
-        Th::Admin,
-    ),
-    (
-        "LDLD",
-        "Tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Admin,
-    ),
-    (
-        "LDLD",
-        "Bàn giao nhà “Mái ấm công đoàn” cho đoàn viên khó khăn",
-        &[],
-        "xã Quảng Chính",
-        Th::House,
-    ),
+    ("MTTQ", "Kiện toàn Ban Công tác Mặt trận ở các thôn, khu phố", &[], "toàn huyện", Th::Admin),
+    ("MTTQ", "Hướng dẫn Ban Thanh tra nhân dân xã hoạt động", &[], "xã Quảng Minh", Th::Supervise),
+    ("MTTQ", "Tổng hợp ý kiến của nhân dân trước kỳ họp HĐND huyện", &[], "toàn huyện", Th::Voters),
+    ("MTTQ", "Hướng dẫn bình xét khu dân cư văn hóa", &[], "xã Quảng Phong", Th::Ntm),
+    ("MTTQ", "Hiệp thương bổ sung Ủy viên Ủy ban MTTQ huyện", &[], "thị trấn Quảng Hà", Th::Admin),
+    ("MTTQ", "Kiểm tra việc quản lý, sử dụng Quỹ “Vì người nghèo” cấp xã", &[], "xã Tiến Tới", Th::Fund),
+    ("MTTQ", "Biểu dương điển hình tiên tiến trong cuộc vận động Toàn dân đoàn kết", &[], "toàn huyện", Th::Ntm),
+    ("MTTQ", "Cập nhật danh sách hộ nghèo, cận nghèo cần hỗ trợ", &[], "xã Quảng Chính", Th::House),
+    ("MTTQ", "Góp ý dự thảo văn kiện đại hội Đảng bộ xã", &[], "xã Quảng Điền", Th::Admin),
+    ("DTN", "Ra quân chiến dịch thanh niên tình nguyện làm sạch bãi biển", &[], "xã Cái Chiên", Th::Youth),
+    ("DTN", "Tuyên truyền Luật Nghĩa vụ quân sự cho thanh niên trong độ tuổi", &[], "toàn huyện", Th::Youth),
+    ("DTN", "Sửa chữa, làm mới sân chơi cho thiếu nhi", &[], "thôn 5 xã Quảng Thành", Th::Youth),
+    ("DTN", "Hỗ trợ thanh niên khởi nghiệp vay vốn Quỹ hỗ trợ thanh niên", &[], "xã Quảng Long", Th::Loan),
+    ("DTN", "Tổ chức Ngày hội việc làm cho thanh niên nông thôn", &[], "thị trấn Quảng Hà", Th::Youth),
+    ("DTN", "Trồng cây xanh trên tuyến đường thanh niên tự quản", &[], "xã Quảng Trung", Th::Env),
+    ("DTN", "Kiện toàn chi đoàn thôn, bản", &[], "xã Quảng Sơn", Th::Admin),
+    ("DTN", "Tuyên truyền phòng, chống ma túy trong trường học", &[], "thị trấn Quảng Hà", Th::Youth),
+    ("DTN", "Thăm, tặng quà học sinh nghèo vượt khó", &[], "xã Quảng Đức", Th::Tet),
+    ("HLHPN", "Triển khai cuộc vận động “Xây dựng gia đình 5 không, 3 sạch”", &[], "xã Quảng Minh", Th::Women),
+    ("HLHPN", "Hỗ trợ phụ nữ nghèo vay vốn phát triển kinh tế hộ", &[], "xã Đường Hoa", Th::Loan),
+    ("HLHPN", "Tọa đàm về bình đẳng giới và phòng, chống bạo lực gia đình", &[], "xã Quảng Phong", Th::Women),
+    ("HLHPN", "Nhận đỡ đầu trẻ em mồ côi, có hoàn cảnh đặc biệt khó khăn", &[], "toàn huyện", Th::Women),
+    ("HLHPN", "Xây dựng mô hình “Phụ nữ tham gia bảo vệ môi trường”", &[], "xã Phú Hải", Th::Env),
+    ("HLHPN", "Tập huấn kỹ năng bán hàng trực tuyến cho hội viên", &[], "thị trấn Quảng Hà", Th::Women),
+    ("HLHPN", "Thành lập tổ hợp tác phụ nữ làm dịch vụ du lịch biển", &[], "xã Cái Chiên", Th::Women),
+    ("HLHPN", "Vận động hội viên tham gia bảo hiểm xã hội tự nguyện", &[], "xã Quảng Thịnh", Th::Women),
+    ("HLHPN", "Khảo sát phụ nữ đơn thân nghèo cần hỗ trợ sinh kế", &[], "xã Quảng Chính", Th::Women),
+    ("HND", "Tập huấn kỹ thuật nuôi trồng thủy sản cho hội viên", &[], "xã Quảng Điền", Th::Farmers),
+    ("HND", "Bình xét hộ nông dân sản xuất, kinh doanh giỏi các cấp", &[], "toàn huyện", Th::Farmers),
+    ("HND", "Hướng dẫn hội viên chuyển đổi sang trồng chè hàng hóa", &[], "xã Quảng Long", Th::Farmers),
+    ("HND", "Giải ngân vốn Quỹ Hỗ trợ nông dân", &[], "xã Quảng Sơn", Th::Loan),
+    ("HND", "Xây dựng chuỗi liên kết tiêu thụ sản phẩm OCOP", &[], "xã Quảng Thành", Th::Farmers),
+    ("HND", "Cung ứng phân bón trả chậm cho hội viên", &[], "xã Quảng Đức", Th::Farmers),
+    ("HND", "Tuyên truyền phòng, chống bệnh dịch tả lợn châu Phi", &[], "xã Quảng Thịnh", Th::Farmers),
+    ("HND", "Thành lập chi hội nông dân nghề nghiệp nuôi hàu", &[], "xã Cái Chiên", Th::Farmers),
+    ("HND", "Tổ chức đối thoại giữa Chủ tịch UBND huyện với nông dân", &[], "thị trấn Quảng Hà", Th::Admin),
+    ("HCCB", "Nói chuyện truyền thống cho học sinh các trường THCS", &[], "thị trấn Quảng Hà", Th::Veterans),
+    ("HCCB", "Thăm hỏi hội viên ốm đau, có hoàn cảnh khó khăn", &[], "toàn huyện", Th::Veterans),
+    ("HCCB", "Vận động hội viên tham gia tự quản đường biên, cột mốc", &[], "xã Quảng Đức", Th::Veterans),
+    ("HCCB", "Xây dựng mô hình “Cựu chiến binh giúp nhau giảm nghèo”", &[], "xã Quảng Sơn", Th::Loan),
+    ("HCCB", "Tham gia hòa giải mâu thuẫn ở cơ sở", &[], "xã Quảng Minh", Th::Veterans),
+    ("HCCB", "Tổng kết phong trào thi đua “Cựu chiến binh gương mẫu”", &[], "toàn huyện", Th::Veterans),
+    ("HCCB", "Phát triển hội viên mới ở các xã", &[], "xã Tiến Tới", Th::Admin),
+    ("HCCB", "Hỗ trợ xây nhà nghĩa tình đồng đội", &[], "xã Quảng Thành", Th::House),
+    ("HCCB", "Tuyên truyền phòng, chống tội phạm và tệ nạn xã hội", &[], "xã Phú Hải", Th::Veterans),
+    ("LDLD", "Thăm, tặng quà công nhân lao động có hoàn cảnh khó khăn", &[], KCN, Th::Labour),
+    ("LDLD", "Vận động ủng hộ quỹ “Mái ấm công đoàn”", &[], "toàn huyện", Th::Labour),
+    ("LDLD", "Tổ chức đối thoại tại nơi làm việc ở doanh nghiệp", &[], KCN, Th::Labour),
+    ("LDLD", "Thành lập công đoàn cơ sở ở doanh nghiệp ngoài nhà nước", &[], "thị trấn Quảng Hà", Th::Labour),
+    ("LDLD", "Kiểm tra việc đóng bảo hiểm xã hội cho người lao động", &[], KCN, Th::Supervise),
+    ("LDLD", "Hỗ trợ vé xe cho công nhân về quê đón Tết", &[], KCN, Th::Tet),
+    ("LDLD", "Phát triển đoàn viên công đoàn", &[], "toàn huyện", Th::Admin),
+    ("LDLD", "Tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở", &[], "thị trấn Quảng Hà", Th::Admin),
+    ("LDLD", "Bàn giao nhà “Mái ấm công đoàn” cho đoàn viên khó khăn", &[], "xã Quảng Chính", Th::House),
 ];
 
 const SUPERIOR: &[TaskDef] = &[
@@ -884,7 +362,13 @@ const SUPERIOR: &[TaskDef] = &[
     ("DTN", "Chuẩn bị Đại hội Hội Liên hiệp Thanh niên cấp huyện", &[], "thị trấn Quảng Hà", Th::Admin),
     ("DTN", "Thực hiện công trình thanh niên “Thắp sáng đường quê”", &[], "xã Quảng Phong", Th::Ntm),
     ("DTN", "Giới thiệu đoàn viên tiêu biểu xét Giải thưởng Lý Tự Trọng", &[], "", Th::Admin),
-    ("HLHPN", "Thực hiện Đề án hỗ trợ phụ nữ khởi nghiệp theo hướng dẫn của Hội LHPN tỉnh", &[], "toàn huyện", Th::Loan),
+    (
+        "HLHPN",
+        "Thực hiện Đề án hỗ trợ phụ nữ khởi nghiệp theo hướng dẫn của Hội LHPN tỉnh",
+        &[],
+        "toàn huyện",
+        Th::Loan,
+    ),
     ("HLHPN", "Báo cáo kết quả Dự án “Thực hiện bình đẳng giới” vùng đồng bào dân tộc", &[], "xã Quảng Sơn", Th::Women),
     ("HLHPN", "Tổ chức Hội thi “Phụ nữ với văn hóa ứng xử”", &[], "thị trấn Quảng Hà", Th::Women),
     ("HLHPN", "Rà soát hội viên nghèo theo chuẩn nghèo đa chiều", &[], "toàn huyện", Th::Women),
@@ -907,7 +391,13 @@ const SUPERIOR: &[TaskDef] = &[
     ("HCCB", "Rà soát hội viên có khó khăn về nhà ở", &[], "toàn huyện", Th::House),
     ("HCCB", "Tổ chức hội thao Cựu chiến binh cụm xã", &[], "xã Quảng Minh", Th::Veterans),
     ("HCCB", "Tổng kết công tác Hội và phong trào Cựu chiến binh năm {y}", &[], "toàn huyện", Th::Admin),
-    ("HCCB", "Triển khai kế hoạch của Hội Cựu chiến binh tỉnh về tham gia bảo vệ Đảng", &[], "toàn huyện", Th::Veterans),
+    (
+        "HCCB",
+        "Triển khai kế hoạch của Hội Cựu chiến binh tỉnh về tham gia bảo vệ Đảng",
+        &[],
+        "toàn huyện",
+        Th::Veterans,
+    ),
     ("LDLD", "Triển khai Tháng Công nhân theo hướng dẫn của LĐLĐ tỉnh", &[], KCN, Th::Labour),
     ("LDLD", "Báo cáo tình hình tư tưởng công nhân, viên chức, lao động", &[], "", Th::Labour),
     ("LDLD", "Đối chiếu, thu nộp kinh phí công đoàn", &[], "toàn huyện", Th::Admin),
@@ -918,13 +408,7 @@ const SUPERIOR: &[TaskDef] = &[
 
 /// Conclusions of the eleven closed briefings, taken in order.
 const CONCLUSIONS: &[TaskDef] = &[
-    (
-        "HND",
-        "Đôn đốc các xã hoàn thành danh sách hộ nghèo cần hỗ trợ vay vốn",
-        &["HLHPN"],
-        "xã Quảng Long",
-        Th::Loan,
-    ),
+    ("HND", "Đôn đốc các xã hoàn thành danh sách hộ nghèo cần hỗ trợ vay vốn", &["HLHPN"], "xã Quảng Long", Th::Loan),
     (
         "MTTQ",
         "Tổng hợp kết quả vận động Quỹ “Vì người nghèo” của các xã, thị trấn",
@@ -939,13 +423,7 @@ const CONCLUSIONS: &[TaskDef] = &[
         "thôn 5 xã Quảng Thành",
         Th::House,
     ),
-    (
-        "DTN",
-        "Huy động đoàn viên giúp hộ nghèo vận chuyển vật liệu làm nhà",
-        &["MTTQ"],
-        "xã Đường Hoa",
-        Th::House,
-    ),
+    ("DTN", "Huy động đoàn viên giúp hộ nghèo vận chuyển vật liệu làm nhà", &["MTTQ"], "xã Đường Hoa", Th::House),
     (
         "MTTQ",
         "Hoàn thiện kế hoạch giám sát việc thực hiện chính sách hỗ trợ hộ nghèo",
@@ -953,97 +431,19 @@ const CONCLUSIONS: &[TaskDef] = &[
         "xã Quảng Đức",
         Th::Supervise,
     ),
-    (
-        "HCCB",
-        "Nắm tình hình dư luận về việc thu hồi đất làm đường ven biển",
-        &["HND"],
-        "xã Quảng Thành",
-        Th::Admin,
-    ),
-    (
-        "LDLD",
-        "Vận động doanh nghiệp trong khu công nghiệp ủng hộ Quỹ “Vì người nghèo”",
-        &["MTTQ"],
-        KCN,
-        Th::Fund,
-    ),
-    (
-        "HND",
-        "Kiểm tra tiến độ giải ngân vốn Quỹ Hỗ trợ nông dân",
-        &[],
-        "xã Quảng Sơn",
-        Th::Loan,
-    ),
-    (
-        "MTTQ",
-        "Chuẩn bị nội dung, địa điểm hội nghị tiếp xúc cử tri",
-        &["HLHPN", "HCCB"],
-        "xã Quảng Long",
-        Th::Voters,
-    ),
-    (
-        "HLHPN",
-        "Nhân rộng mô hình “Dân vận khéo” phân loại rác tại nguồn",
-        &["MTTQ"],
-        "xã Quảng Minh",
-        Th::Model,
-    ),
-    (
-        "DTN",
-        "Tổ chức đợt ra quân vệ sinh bãi biển",
-        &["HLHPN", "HCCB"],
-        "xã Cái Chiên",
-        Th::Env,
-    ),
-    (
-        "MTTQ",
-        "Trả lời kiến nghị của cử tri về sửa chữa đường liên thôn",
-        &[],
-        "xã Quảng Long",
-        Th::Voters,
-    ),
-    (
-        "HND",
-        "Vận động hộ dân tháo dỡ công trình vi phạm hành lang đường",
-        &["MTTQ", "HCCB"],
-        "xã Quảng Thịnh",
-        Th::Ntm,
-    ),
-    (
-        "HLHPN",
-        "Rà soát hội viên phụ nữ nghèo đủ điều kiện vay vốn",
-        &[],
-        "xã Quảng Chính",
-        Th::Loan,
-    ),
-    (
-        "LDLD",
-        "Báo cáo tình hình nợ đóng bảo hiểm xã hội của doanh nghiệp",
-        &[],
-        KCN,
-        Th::Labour,
-    ),
-    (
-        "MTTQ",
-        "Lựa chọn 3 hộ nghèo khởi công nhà Đại đoàn kết",
-        &["HND", "HLHPN"],
-        "xã Tiến Tới",
-        Th::House,
-    ),
-    (
-        "HCCB",
-        "Phân công hội viên giúp đỡ hộ nghèo thoát nghèo",
-        &["HND"],
-        "xã Quảng Đức",
-        Th::Veterans,
-    ),
-    (
-        "DTN",
-        "Đăng ký công trình thanh niên chào mừng Ngày hội Đại đoàn kết",
-        &[],
-        "xã Quảng Trung",
-        Th::Youth,
-    ),
+    ("HCCB", "Nắm tình hình dư luận về việc thu hồi đất làm đường ven biển", &["HND"], "xã Quảng Thành", Th::Admin),
+    ("LDLD", "Vận động doanh nghiệp trong khu công nghiệp ủng hộ Quỹ “Vì người nghèo”", &["MTTQ"], KCN, Th::Fund),
+    ("HND", "Kiểm tra tiến độ giải ngân vốn Quỹ Hỗ trợ nông dân", &[], "xã Quảng Sơn", Th::Loan),
+    ("MTTQ", "Chuẩn bị nội dung, địa điểm hội nghị tiếp xúc cử tri", &["HLHPN", "HCCB"], "xã Quảng Long", Th::Voters),
+    ("HLHPN", "Nhân rộng mô hình “Dân vận khéo” phân loại rác tại nguồn", &["MTTQ"], "xã Quảng Minh", Th::Model),
+    ("DTN", "Tổ chức đợt ra quân vệ sinh bãi biển", &["HLHPN", "HCCB"], "xã Cái Chiên", Th::Env),
+    ("MTTQ", "Trả lời kiến nghị của cử tri về sửa chữa đường liên thôn", &[], "xã Quảng Long", Th::Voters),
+    ("HND", "Vận động hộ dân tháo dỡ công trình vi phạm hành lang đường", &["MTTQ", "HCCB"], "xã Quảng Thịnh", Th::Ntm),
+    ("HLHPN", "Rà soát hội viên phụ nữ nghèo đủ điều kiện vay vốn", &[], "xã Quảng Chính", Th::Loan),
+    ("LDLD", "Báo cáo tình hình nợ đóng bảo hiểm xã hội của doanh nghiệp", &[], KCN, Th::Labour),
+    ("MTTQ", "Lựa chọn 3 hộ nghèo khởi công nhà Đại đoàn kết", &["HND", "HLHPN"], "xã Tiến Tới", Th::House),
+    ("HCCB", "Phân công hội viên giúp đỡ hộ nghèo thoát nghèo", &["HND"], "xã Quảng Đức", Th::Veterans),
+    ("DTN", "Đăng ký công trình thanh niên chào mừng Ngày hội Đại đoàn kết", &[], "xã Quảng Trung", Th::Youth),
     (
         "MTTQ",
         "Hướng dẫn các khu dân cư xây dựng chương trình Ngày hội Đại đoàn kết",
@@ -1051,125 +451,23 @@ const CONCLUSIONS: &[TaskDef] = &[
         "toàn huyện",
         Th::Ntm,
     ),
-    (
-        "HND",
-        "Hỗ trợ hội viên tiêu thụ chè, hàu dịp cuối năm",
-        &["HLHPN"],
-        "xã Quảng Long",
-        Th::Farmers,
-    ),
-    (
-        "HLHPN",
-        "Tuyên truyền dùng hàng Việt tại các chợ phiên",
-        &["LDLD"],
-        "xã Đường Hoa",
-        Th::HangViet,
-    ),
-    (
-        "MTTQ",
-        "Tổng hợp ý kiến phản biện dự thảo bảng giá đất",
-        &["HND", "HCCB"],
-        "toàn huyện",
-        Th::Supervise,
-    ),
-    (
-        "LDLD",
-        "Lập danh sách công nhân khó khăn nhận quà Tết",
-        &["DTN"],
-        KCN,
-        Th::Tet,
-    ),
-    (
-        "HND",
-        "Phối hợp tập huấn phòng bệnh cho đàn gia súc",
-        &[],
-        "xã Quảng Sơn",
-        Th::Farmers,
-    ),
-    (
-        "HCCB",
-        "Tham gia đoàn giám sát việc cấp thẻ bảo hiểm y tế",
-        &["MTTQ"],
-        "xã Phú Hải",
-        Th::Supervise,
-    ),
-    (
-        "DTN",
-        "Khảo sát thanh niên chưa có việc làm",
-        &["LDLD"],
-        "xã Quảng Phong",
-        Th::Youth,
-    ),
-    (
-        "MTTQ",
-        "Đôn đốc các xã báo cáo số liệu nhà Đại đoàn kết",
-        &[],
-        "toàn huyện",
-        Th::House,
-    ),
-    (
-        "HLHPN",
-        "Chuẩn bị chương trình văn nghệ Ngày hội Đại đoàn kết",
-        &["DTN"],
-        "thôn 3 xã Quảng Long",
-        Th::Ntm,
-    ),
-    (
-        "HND",
-        "Tổng hợp kiến nghị của nông dân về giá thu mua chè",
-        &["MTTQ"],
-        "xã Quảng Long",
-        Th::Farmers,
-    ),
-    (
-        "MTTQ",
-        "Biểu dương tập thể, cá nhân ủng hộ Quỹ tiêu biểu",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Fund,
-    ),
-    (
-        "HCCB",
-        "Vận động hội viên hiến đất mở đường ngõ xóm",
-        &["HND"],
-        "xã Quảng Sơn",
-        Th::Ntm,
-    ),
-    (
-        "LDLD",
-        "Tổ chức chợ phiên “Tết Sum vầy” cho công nhân",
-        &["HLHPN", "DTN"],
-        KCN,
-        Th::Tet,
-    ),
-    (
-        "DTN",
-        "Thành lập đội thanh niên tình nguyện phục vụ hội nghị cử tri",
-        &[],
-        "thị trấn Quảng Hà",
-        Th::Voters,
-    ),
-    (
-        "MTTQ",
-        "Kiểm tra công tác quản lý Quỹ “Vì người nghèo” tại xã",
-        &["HCCB"],
-        "xã Quảng Minh",
-        Th::Fund,
-    ),
-    (
-        "HND",
-        "Xác minh phản ánh của nông dân về giống lúa kém chất lượng",
-        &["MTTQ"],
-        "xã Quảng Điền",
-        Th::Farmers,
-    ),
-    (
-        "HLHPN",
-        "Hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo”",
-        &["MTTQ"],
-        "xã Quảng Phong",
-        Th::Model,
-    ),
+    ("HND", "Hỗ trợ hội viên tiêu thụ chè, hàu dịp cuối năm", &["HLHPN"], "xã Quảng Long", Th::Farmers),
+    ("HLHPN", "Tuyên truyền dùng hàng Việt tại các chợ phiên", &["LDLD"], "xã Đường Hoa", Th::HangViet),
+    ("MTTQ", "Tổng hợp ý kiến phản biện dự thảo bảng giá đất", &["HND", "HCCB"], "toàn huyện", Th::Supervise),
+    ("LDLD", "Lập danh sách công nhân khó khăn nhận quà Tết", &["DTN"], KCN, Th::Tet),
+    ("HND", "Phối hợp tập huấn phòng bệnh cho đàn gia súc", &[], "xã Quảng Sơn", Th::Farmers),
+    ("HCCB", "Tham gia đoàn giám sát việc cấp thẻ bảo hiểm y tế", &["MTTQ"], "xã Phú Hải", Th::Supervise),
+    ("DTN", "Khảo sát thanh niên chưa có việc làm", &["LDLD"], "xã Quảng Phong", Th::Youth),
+    ("MTTQ", "Đôn đốc các xã báo cáo số liệu nhà Đại đoàn kết", &[], "toàn huyện", Th::House),
+    ("HLHPN", "Chuẩn bị chương trình văn nghệ Ngày hội Đại đoàn kết", &["DTN"], "thôn 3 xã Quảng Long", Th::Ntm),
+    ("HND", "Tổng hợp kiến nghị của nông dân về giá thu mua chè", &["MTTQ"], "xã Quảng Long", Th::Farmers),
+    ("MTTQ", "Biểu dương tập thể, cá nhân ủng hộ Quỹ tiêu biểu", &[], "thị trấn Quảng Hà", Th::Fund),
+    ("HCCB", "Vận động hội viên hiến đất mở đường ngõ xóm", &["HND"], "xã Quảng Sơn", Th::Ntm),
+    ("LDLD", "Tổ chức chợ phiên “Tết Sum vầy” cho công nhân", &["HLHPN", "DTN"], KCN, Th::Tet),
+    ("DTN", "Thành lập đội thanh niên tình nguyện phục vụ hội nghị cử tri", &[], "thị trấn Quảng Hà", Th::Voters),
+    ("MTTQ", "Kiểm tra công tác quản lý Quỹ “Vì người nghèo” tại xã", &["HCCB"], "xã Quảng Minh", Th::Fund),
+    ("HND", "Xác minh phản ánh của nông dân về giống lúa kém chất lượng", &["MTTQ"], "xã Quảng Điền", Th::Farmers),
+    ("HLHPN", "Hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo”", &["MTTQ"], "xã Quảng Phong", Th::Model),
     (
         "MTTQ",
         "Chuẩn bị báo cáo sơ kết hoạt động của Khối",
@@ -1177,13 +475,7 @@ const CONCLUSIONS: &[TaskDef] = &[
         "thị trấn Quảng Hà",
         Th::Admin,
     ),
-    (
-        "HND",
-        "Vận động nông dân đăng ký mô hình “Dân vận khéo” trong sản xuất",
-        &["HCCB"],
-        "xã Quảng Đức",
-        Th::Model,
-    ),
+    ("HND", "Vận động nông dân đăng ký mô hình “Dân vận khéo” trong sản xuất", &["HCCB"], "xã Quảng Đức", Th::Model),
 ];
 
 /// How many conclusions each closed briefing produced (sums to CONCLUSIONS).
@@ -1197,18 +489,8 @@ const TARGETS: &[(&str, &str, &str, f64)] = &[
         "đồng",
         1_500_000_000.0,
     ),
-    (
-        "Hỗ trợ xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo",
-        "Nhà Đại đoàn kết",
-        "nhà",
-        27.0,
-    ),
-    (
-        "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 118 khu dân cư",
-        "Khu dân cư tổ chức Ngày hội",
-        "khu dân cư",
-        118.0,
-    ),
+    ("Hỗ trợ xây dựng, sửa chữa nhà Đại đoàn kết cho hộ nghèo", "Nhà Đại đoàn kết", "nhà", 27.0),
+    ("Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 118 khu dân cư", "Khu dân cư tổ chức Ngày hội", "khu dân cư", 118.0),
     (
         "Phối hợp tổ chức hội nghị tiếp xúc cử tri trước kỳ họp cuối năm của HĐND huyện",
         "Hội nghị tiếp xúc cử tri",
@@ -1221,78 +503,23 @@ const TARGETS: &[(&str, &str, &str, f64)] = &[
         "lượt",
         2300.0,
     ),
-    (
-        "Thực hiện chương trình giám sát và phản biện xã hội năm {y}",
-        "Cuộc giám sát",
-        "cuộc",
-        30.0,
-    ),
+    ("Thực hiện chương trình giám sát và phản biện xã hội năm {y}", "Cuộc giám sát", "cuộc", 30.0),
     (
         "Sơ kết cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”",
         "Nhân dân đóng góp",
         "đồng",
         700_000_000.0,
     ),
-    (
-        "Vận động hộ dân hiến đất mở rộng đường liên thôn",
-        "Hộ hiến đất",
-        "hộ",
-        14.0,
-    ),
-    (
-        "Lắp đặt hệ thống đèn chiếu sáng đường liên thôn",
-        "Bộ bóng đèn lắp mới",
-        "bộ",
-        120.0,
-    ),
-    (
-        "Ra quân tổng vệ sinh môi trường, làm sạch bãi biển",
-        "Đợt ra quân",
-        "đợt",
-        9.0,
-    ),
-    (
-        "Thành lập tổ vay vốn ủy thác qua Ngân hàng Chính sách xã hội",
-        "Tổ vay vốn thành lập mới",
-        "tổ",
-        15.0,
-    ),
-    (
-        "Thành lập tổ vay vốn ủy thác qua Ngân hàng Chính sách xã hội",
-        "Hộ được vay vốn",
-        "hộ",
-        320.0,
-    ),
-    (
-        "Thăm, tặng quà Tết Nguyên đán cho hộ nghèo và gia đình chính sách",
-        "Suất quà Tết",
-        "suất",
-        1200.0,
-    ),
-    (
-        "Xây dựng và nhân rộng mô hình “Dân vận khéo”",
-        "Mô hình “Dân vận khéo”",
-        "mô hình",
-        220.0,
-    ),
-    (
-        "Vận động di chuyển chuồng trại chăn nuôi ra xa nơi ở",
-        "Hộ di chuyển chuồng trại",
-        "hộ",
-        85.0,
-    ),
-    (
-        "Tổng hợp ý kiến, kiến nghị cử tri gửi cơ quan có thẩm quyền",
-        "Ý kiến cử tri đã tổng hợp",
-        "ý kiến",
-        940.0,
-    ),
-    (
-        "Giải ngân vốn Quỹ Hỗ trợ nông dân",
-        "Hộ vay vốn Quỹ Hỗ trợ nông dân",
-        "hộ",
-        40.0,
-    ),
+    ("Vận động hộ dân hiến đất mở rộng đường liên thôn", "Hộ hiến đất", "hộ", 14.0),
+    ("Lắp đặt hệ thống đèn chiếu sáng đường liên thôn", "Bộ bóng đèn lắp mới", "bộ", 120.0),
+    ("Ra quân tổng vệ sinh môi trường, làm sạch bãi biển", "Đợt ra quân", "đợt", 9.0),
+    ("Thành lập tổ vay vốn ủy thác qua Ngân hàng Chính sách xã hội", "Tổ vay vốn thành lập mới", "tổ", 15.0),
+    ("Thành lập tổ vay vốn ủy thác qua Ngân hàng Chính sách xã hội", "Hộ được vay vốn", "hộ", 320.0),
+    ("Thăm, tặng quà Tết Nguyên đán cho hộ nghèo và gia đình chính sách", "Suất quà Tết", "suất", 1200.0),
+    ("Xây dựng và nhân rộng mô hình “Dân vận khéo”", "Mô hình “Dân vận khéo”", "mô hình", 220.0),
+    ("Vận động di chuyển chuồng trại chăn nuôi ra xa nơi ở", "Hộ di chuyển chuồng trại", "hộ", 85.0),
+    ("Tổng hợp ý kiến, kiến nghị cử tri gửi cơ quan có thẩm quyền", "Ý kiến cử tri đã tổng hợp", "ý kiến", 940.0),
+    ("Giải ngân vốn Quỹ Hỗ trợ nông dân", "Hộ vay vốn Quỹ Hỗ trợ nông dân", "hộ", 40.0),
 ];
 
 fn theme_notes(th: Th) -> &'static [&'static str] {
@@ -1331,10 +558,9 @@ fn theme_notes(th: Th) -> &'static [&'static str] {
             "Hoàn thành 1,3 km đường bê tông liên thôn.",
             "Chuẩn bị hồ sơ đề nghị công nhận thôn nông thôn mới kiểu mẫu.",
         ],
-        Th::HangViet => &[
-            "Đã treo băng rôn, phát tờ rơi tại chợ trung tâm.",
-            "Phối hợp tổ chức phiên chợ hàng Việt về nông thôn.",
-        ],
+        Th::HangViet => {
+            &["Đã treo băng rôn, phát tờ rơi tại chợ trung tâm.", "Phối hợp tổ chức phiên chợ hàng Việt về nông thôn."]
+        }
         Th::Loan => &[
             "Bình xét xong danh sách hộ vay tại các tổ tiết kiệm và vay vốn.",
             "Đã giải ngân cho 18 hộ, tổng số tiền 1,2 tỷ đồng.",
@@ -1435,17 +661,7 @@ const NOTE_RULES: &[(&[&str], &[&str])] = &[
         ],
     ),
     (
-        &[
-            "hội thi",
-            "hội thao",
-            "ngày hội",
-            "kỷ niệm",
-            "chợ phiên",
-            "văn nghệ",
-            "tọa đàm",
-            "nói chuyện",
-            "đối thoại",
-        ],
+        &["hội thi", "hội thao", "ngày hội", "kỷ niệm", "chợ phiên", "văn nghệ", "tọa đàm", "nói chuyện", "đối thoại"],
         &[
             "Đã xây dựng kế hoạch, thành lập ban tổ chức.",
             "Các đơn vị đã đăng ký tham gia, chuẩn bị địa điểm.",
@@ -1469,13 +685,7 @@ const NOTE_RULES: &[(&[&str], &[&str])] = &[
         ],
     ),
     (
-        &[
-            "khảo sát",
-            "rà soát",
-            "cập nhật danh sách",
-            "lập danh sách",
-            "lựa chọn",
-        ],
+        &["khảo sát", "rà soát", "cập nhật danh sách", "lập danh sách", "lựa chọn"],
         &[
             "Đã phát phiếu khảo sát đến các chi hội, thôn.",
             "Hoàn thành khảo sát 12 hộ, thống nhất danh sách.",
@@ -1616,16 +826,7 @@ const fn pd(
     meeting: usize,
     answer: Option<&'static str>,
 ) -> PendDef {
-    PendDef {
-        kind,
-        org,
-        text,
-        to_org,
-        to,
-        meeting,
-        answer,
-        closed: false,
-    }
+    PendDef { kind, org, text, to_org, to, meeting, answer, closed: false }
 }
 
 const fn closed(mut d: PendDef) -> PendDef {
@@ -1765,15 +966,7 @@ const PENDING: &[PendDef] = &[
         1,
         Some("Các tổ chức thống nhất thực hiện từ tuần sau."),
     )),
-    pd(
-        Proposal,
-        "HND",
-        "Đề nghị UBND huyện hỗ trợ xây dựng nhãn hiệu chè Đường Hoa",
-        None,
-        "UBND huyện",
-        8,
-        None,
-    ),
+    pd(Proposal, "HND", "Đề nghị UBND huyện hỗ trợ xây dựng nhãn hiệu chè Đường Hoa", None, "UBND huyện", 8, None),
     pd(
         Proposal,
         "HLHPN",
@@ -1886,12 +1079,8 @@ const PENDING: &[PendDef] = &[
 
 // ---------------------------------------------------------------- briefings
 
-const ABSENCE_REASONS: &[&str] = &[
-    "Đi công tác tỉnh",
-    "Dự tập huấn của Trung ương Hội",
-    "Dự hội nghị tại tỉnh",
-    "Ốm, có báo cáo gửi Văn phòng",
-];
+const ABSENCE_REASONS: &[&str] =
+    &["Đi công tác tỉnh", "Dự tập huấn của Trung ương Hội", "Dự hội nghị tại tỉnh", "Ốm, có báo cáo gửi Văn phòng"];
 
 const OPINION_NOTES: &[&str] = &[
     "Nhân dân đồng tình với chủ trương làm đường liên thôn; một số ý kiến băn khoăn về tiến độ bồi thường giải phóng mặt bằng dự án đường ven biển.",
@@ -1934,55 +1123,28 @@ fn topics(date: NaiveDate) -> (Vec<(String, &'static str)>, Vec<(String, &'stati
     let within = |from: (u32, u32), to: (u32, u32)| md >= from && md <= to;
     let mut out: Vec<(String, &'static str)> = Vec::new();
     if within((10, 17), (11, 18)) {
-        out.push((
-            format!(
-                "Tháng cao điểm vận động Quỹ “Vì người nghèo” năm {}",
-                date.year()
-            ),
-            "MTTQ",
-        ));
+        out.push((format!("Tháng cao điểm vận động Quỹ “Vì người nghèo” năm {}", date.year()), "MTTQ"));
     }
     if within((10, 20), (11, 17)) {
-        out.push((
-            "Chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc 18/11 ở khu dân cư".into(),
-            "MTTQ",
-        ));
+        out.push(("Chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc 18/11 ở khu dân cư".into(), "MTTQ"));
     }
     if within((11, 19), (12, 31)) || within((1, 1), (2, 10)) {
-        out.push((
-            "Chuẩn bị thăm, tặng quà Tết cho hộ nghèo, gia đình chính sách".into(),
-            "MTTQ",
-        ));
+        out.push(("Chuẩn bị thăm, tặng quà Tết cho hộ nghèo, gia đình chính sách".into(), "MTTQ"));
     }
     if within((11, 1), (12, 15)) || within((5, 15), (6, 30)) {
-        out.push((
-            "Phối hợp tổ chức hội nghị tiếp xúc cử tri trước kỳ họp HĐND huyện".into(),
-            "MTTQ",
-        ));
+        out.push(("Phối hợp tổ chức hội nghị tiếp xúc cử tri trước kỳ họp HĐND huyện".into(), "MTTQ"));
     }
     let quarter = (date.month() - 1) / 3 + 1;
     let roman = ["I", "II", "III", "IV"][quarter as usize - 1];
     let seasonal = std::mem::take(&mut out);
-    out.push((
-        "Tiến độ hỗ trợ xây nhà Đại đoàn kết cho hộ nghèo".into(),
-        "MTTQ",
-    ));
+    out.push(("Tiến độ hỗ trợ xây nhà Đại đoàn kết cho hộ nghèo".into(), "MTTQ"));
     out.push((
         "Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”: kết quả và cách làm".into(),
         "HND",
     ));
-    out.push((
-        "Phong trào thi đua “Dân vận khéo”: đăng ký và nhân rộng mô hình".into(),
-        "HLHPN",
-    ));
-    out.push((
-        format!("Kế hoạch giám sát và phản biện xã hội quý {roman}"),
-        "MTTQ",
-    ));
-    out.push((
-        "Tuyên truyền cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”".into(),
-        "LDLD",
-    ));
+    out.push(("Phong trào thi đua “Dân vận khéo”: đăng ký và nhân rộng mô hình".into(), "HLHPN"));
+    out.push((format!("Kế hoạch giám sát và phản biện xã hội quý {roman}"), "MTTQ"));
+    out.push(("Tuyên truyền cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”".into(), "LDLD"));
     (seasonal, out)
 }
 
@@ -2024,13 +1186,8 @@ struct Gen<'a> {
 impl<'a> Gen<'a> {
     fn new(store: &'a mut Store, today: NaiveDate) -> Result<Self> {
         let orgs_list = store.organizations()?;
-        let fallback_org = orgs_list
-            .first()
-            .map(|o| o.id)
-            .ok_or(StoreError::NotFound {
-                what: "organization",
-                id: 0,
-            })?;
+        let fallback_org =
+            orgs_list.first().map(|o| o.id).ok_or(StoreError::NotFound { what: "organization", id: 0 })?;
         let orgs = orgs_list.iter().map(|o| (o.code.clone(), o.id)).collect();
         let org_names = orgs_list.iter().map(|o| (o.id, o.name.clone())).collect();
         Ok(Gen {
@@ -2056,26 +1213,15 @@ impl<'a> Gen<'a> {
     }
 
     fn with_role(&self, role: &str) -> Option<i64> {
-        self.people
-            .iter()
-            .find(|p| p.3.contains(&role))
-            .map(|p| p.0)
+        self.people.iter().find(|p| p.3.contains(&role)).map(|p| p.0)
     }
 
     fn name_of(&self, id: Option<i64>) -> String {
-        self.people
-            .iter()
-            .find(|p| Some(p.0) == id)
-            .map(|p| p.2.clone())
-            .unwrap_or_default()
+        self.people.iter().find(|p| Some(p.0) == id).map(|p| p.2.clone()).unwrap_or_default()
     }
 
     fn people_of(&self, org: i64) -> Vec<(i64, String)> {
-        self.people
-            .iter()
-            .filter(|p| p.1 == Some(org))
-            .map(|p| (p.0, p.2.clone()))
-            .collect()
+        self.people.iter().filter(|p| p.1 == Some(org)).map(|p| (p.0, p.2.clone())).collect()
     }
 
     fn people(&mut self) -> Result<()> {
@@ -2095,8 +1241,7 @@ impl<'a> Gen<'a> {
     fn meetings(&mut self) -> Result<()> {
         let today = self.today;
         let yesterday = today - Duration::days(1);
-        let last_monday =
-            yesterday - Duration::days(yesterday.weekday().num_days_from_monday() as i64);
+        let last_monday = yesterday - Duration::days(yesterday.weekday().num_days_from_monday() as i64);
         let next_monday = today + Duration::days(7 - today.weekday().num_days_from_monday() as i64);
         let head = self.with_role("trưởng khối");
         let deputy = self.with_role("phó khối");
@@ -2105,38 +1250,20 @@ impl<'a> Gen<'a> {
         let member_codes = ["DTN", "HLHPN", "HND", "HCCB", "LDLD"];
         for i in 0..12usize {
             let closed = i < 11;
-            let date = if closed {
-                last_monday - Duration::weeks(10 - i as i64)
-            } else {
-                next_monday
-            };
+            let date = if closed { last_monday - Duration::weeks(10 - i as i64) } else { next_monday };
             let number = (date.ordinal0() / 7 + 1) as i64;
-            let place = if i % 4 == 1 {
-                "Hội trường Ủy ban MTTQ huyện"
-            } else {
-                "Phòng họp Khối"
-            };
+            let place = if i % 4 == 1 { "Hội trường Ủy ban MTTQ huyện" } else { "Phòng họp Khối" };
             let starts_at = date.and_hms_opt(8, 0, 0).unwrap_or_default();
             let mut m = Meeting::new(number, MeetingKind::Weekly, starts_at, place);
             let chair = if i % 5 == 3 { deputy.or(head) } else { head };
             m.chair_id = chair;
             m.secretary_id = secretary;
             let id = self.store.add_meeting(m)?;
-            let mut rec = MeetingRec {
-                id,
-                date,
-                reports: Vec::new(),
-                topical_item: 0,
-            };
+            let mut rec = MeetingRec { id, date, reports: Vec::new(), topical_item: 0 };
 
             // Agenda.
             if i > 0 {
-                let mut it = AgendaItem::new(
-                    id,
-                    "Kiểm điểm việc thực hiện kết luận kỳ trước",
-                    Some(mttq),
-                    Some(15),
-                );
+                let mut it = AgendaItem::new(id, "Kiểm điểm việc thực hiện kết luận kỳ trước", Some(mttq), Some(15));
                 it.standing = true;
                 if closed {
                     let prev = CONCLUSIONS_PER_MEETING[i - 1];
@@ -2167,12 +1294,7 @@ impl<'a> Gen<'a> {
                     Some(self.rng.range(2, 3) * 5),
                 );
                 if closed {
-                    it.notes = REPORT_NOTES
-                        .iter()
-                        .find(|r| r.0 == code)
-                        .map(|r| r.1)
-                        .unwrap_or("")
-                        .to_string();
+                    it.notes = REPORT_NOTES.iter().find(|r| r.0 == code).map(|r| r.1).unwrap_or("").to_string();
                     it.outcome = REPORT_OUTCOMES[self.rng.index(REPORT_OUTCOMES.len())].to_string();
                 }
                 let aid = self.store.add_agenda_item(it)?;
@@ -2181,9 +1303,7 @@ impl<'a> Gen<'a> {
             let mut it = AgendaItem::new(id, "Phản ánh dư luận xã hội", Some(mttq), Some(10));
             if closed {
                 it.notes = OPINION_NOTES[i % OPINION_NOTES.len()].to_string();
-                it.outcome =
-                    "Giao các tổ chức tiếp tục nắm tình hình, báo cáo tại giao ban tuần sau."
-                        .into();
+                it.outcome = "Giao các tổ chức tiếp tục nắm tình hình, báo cáo tại giao ban tuần sau.".into();
             }
             self.store.add_agenda_item(it)?;
             let (seasonal, general) = topics(date);
@@ -2196,7 +1316,8 @@ impl<'a> Gen<'a> {
             let mut it = AgendaItem::new(id, title, Some(org), Some(self.rng.range(4, 6) * 5));
             if closed {
                 it.notes = "Các tổ chức báo cáo tiến độ, nêu khó khăn và đề xuất.".into();
-                it.outcome = "Khối thống nhất phân công các tổ chức thực hiện; giao Văn phòng Khối theo dõi, đôn đốc.".into();
+                it.outcome =
+                    "Khối thống nhất phân công các tổ chức thực hiện; giao Văn phòng Khối theo dõi, đôn đốc.".into();
             }
             rec.topical_item = self.store.add_agenda_item(it)?;
 
@@ -2208,12 +1329,7 @@ impl<'a> Gen<'a> {
                         continue;
                     };
                     let absent = *code != "MTTQ" && self.rng.chance(8);
-                    let names: Vec<String> = self
-                        .people_of(org)
-                        .into_iter()
-                        .take(2)
-                        .map(|p| p.1)
-                        .collect();
+                    let names: Vec<String> = self.people_of(org).into_iter().take(2).map(|p| p.1).collect();
                     let reason = if absent {
                         ABSENCE_REASONS[self.rng.index(ABSENCE_REASONS.len())].to_string()
                     } else {
@@ -2225,11 +1341,7 @@ impl<'a> Gen<'a> {
                         org_id: org,
                         present: !absent,
                         reason,
-                        attendees: if absent {
-                            String::new()
-                        } else {
-                            names.join(", ")
-                        },
+                        attendees: if absent { String::new() } else { names.join(", ") },
                     })?;
                 }
                 let mut m = self.store.meeting(id)?;
@@ -2262,25 +1374,15 @@ impl<'a> Gen<'a> {
     fn tasks(&mut self) -> Result<()> {
         let today = self.today;
         let mut specs: Vec<Spec> = Vec::new();
-        for (defs, kind) in [
-            (COMMON, TaskKind::Common),
-            (SPECIFIC, TaskKind::Specific),
-            (SUPERIOR, TaskKind::Superior),
-        ] {
+        for (defs, kind) in [(COMMON, TaskKind::Common), (SPECIFIC, TaskKind::Specific), (SUPERIOR, TaskKind::Superior)]
+        {
             for def in defs {
                 let start = today - Duration::days(self.rng.range(15, 130));
-                let span = if kind == TaskKind::Common {
-                    self.rng.range(30, 110)
-                } else {
-                    self.rng.range(14, 75)
-                };
+                let span = if kind == TaskKind::Common { self.rng.range(30, 110) } else { self.rng.range(14, 75) };
                 let deadline = Self::weekday(start + Duration::days(span)).max(start);
                 let doc = (kind == TaskKind::Superior).then(|| {
                     let n = self.rng.range(12, 240);
-                    (
-                        format!("{n}-{}", doc_suffix(def.0)),
-                        start - Duration::days(self.rng.range(2, 10)),
-                    )
+                    (format!("{n}-{}", doc_suffix(def.0)), start - Duration::days(self.rng.range(2, 10)))
                 });
                 specs.push(Spec {
                     def: *def,
@@ -2326,17 +1428,12 @@ impl<'a> Gen<'a> {
         let today = self.today;
         let hnd = self.org("HND");
         let mut recent_past: Vec<usize> = (0..specs.len())
-            .filter(|&i| {
-                specs[i].deadline < today && specs[i].deadline >= today - Duration::days(49)
-            })
+            .filter(|&i| specs[i].deadline < today && specs[i].deadline >= today - Duration::days(49))
             .collect();
         self.rng.shuffle(&mut recent_past);
         let mut overdue: Vec<usize> = recent_past.iter().copied().take(16).collect();
         if !overdue.iter().any(|&i| self.org(specs[i].def.0) == hnd) {
-            if let Some(&h) = recent_past
-                .iter()
-                .find(|&&i| self.org(specs[i].def.0) == hnd)
-            {
+            if let Some(&h) = recent_past.iter().find(|&&i| self.org(specs[i].def.0) == hnd) {
                 if let Some(last) = overdue.last_mut() {
                     *last = h;
                 } else {
@@ -2344,17 +1441,11 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        let mut future: Vec<usize> = (0..specs.len())
-            .filter(|&i| specs[i].deadline >= today)
-            .collect();
+        let mut future: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].deadline >= today).collect();
         self.rng.shuffle(&mut future);
         for (i, spec) in specs.iter_mut().enumerate() {
             if let Some(pos) = overdue.iter().position(|&o| o == i) {
-                spec.status = if pos % 4 == 0 {
-                    TaskStatus::Blocked
-                } else {
-                    TaskStatus::InProgress
-                };
+                spec.status = if pos % 4 == 0 { TaskStatus::Blocked } else { TaskStatus::InProgress };
             } else if spec.deadline < today {
                 if self.rng.chance(3) {
                     spec.status = TaskStatus::Cancelled;
@@ -2385,10 +1476,7 @@ impl<'a> Gen<'a> {
         let title = title.replace("{y}", &today.year().to_string());
         let lead = self.org(code);
         let mut task = Task::new(&title, lead, spec.kind);
-        task.with_org_ids = with
-            .iter()
-            .filter_map(|c| self.orgs.get(*c).copied())
-            .collect();
+        task.with_org_ids = with.iter().filter_map(|c| self.orgs.get(*c).copied()).collect();
         task.place = place.to_string();
         task.start_date = Some(spec.start);
         task.deadline = Some(spec.deadline);
@@ -2421,24 +1509,16 @@ impl<'a> Gen<'a> {
         }
 
         // Progress notes, dated between the start and completion (or today).
-        let end = spec
-            .completed
-            .unwrap_or(today - Duration::days(1))
-            .max(spec.start);
+        let end = spec.completed.unwrap_or(today - Duration::days(1)).max(spec.start);
         let span = (end - spec.start).num_days().max(0);
         let active = !matches!(spec.status, TaskStatus::NotStarted | TaskStatus::Cancelled);
         let pool = notes_for(&title, theme);
-        let targets: Vec<&(&str, &str, &str, f64)> =
-            TARGETS.iter().filter(|t| t.0 == spec.def.1).collect();
+        let targets: Vec<&(&str, &str, &str, f64)> = TARGETS.iter().filter(|t| t.0 == spec.def.1).collect();
         let mut notes: Vec<(NaiveDate, String)> = Vec::new();
         let mut actuals: Vec<(usize, NaiveDate, f64)> = Vec::new();
         if active && !targets.is_empty() {
             // Cumulative actuals; the first target's figures become the notes.
-            let n = if spec.status == TaskStatus::Done {
-                self.rng.range(2, 4)
-            } else {
-                self.rng.range(1, 3)
-            };
+            let n = if spec.status == TaskStatus::Done { self.rng.range(2, 4) } else { self.rng.range(1, 3) };
             for (ti, t) in targets.iter().enumerate() {
                 let final_ratio = if spec.status == TaskStatus::Done {
                     1.0 + self.rng.range(0, 12) as f64 / 100.0
@@ -2455,11 +1535,7 @@ impl<'a> Gen<'a> {
                 }
             }
         } else if active {
-            let n = if spec.status == TaskStatus::Blocked {
-                self.rng.range(0, 1)
-            } else {
-                self.rng.range(1, 3)
-            };
+            let n = if spec.status == TaskStatus::Blocked { self.rng.range(0, 1) } else { self.rng.range(1, 3) };
             for k in 0..n {
                 let on = (spec.start + Duration::days(span * (k + 1) / (n + 1))).min(end);
                 notes.push((on, pool[k as usize % pool.len()].to_string()));
@@ -2467,25 +1543,17 @@ impl<'a> Gen<'a> {
         }
         match spec.status {
             TaskStatus::Blocked => {
-                notes.push((
-                    end,
-                    BLOCKED_NOTES[self.rng.index(BLOCKED_NOTES.len())].to_string(),
-                ));
+                notes.push((end, BLOCKED_NOTES[self.rng.index(BLOCKED_NOTES.len())].to_string()));
             }
             TaskStatus::Done if self.rng.chance(60) => {
-                notes.push((
-                    end,
-                    DONE_NOTES[self.rng.index(DONE_NOTES.len())].to_string(),
-                ));
+                notes.push((end, DONE_NOTES[self.rng.index(DONE_NOTES.len())].to_string()));
             }
             _ => {}
         }
 
         let mut notes = notes.into_iter();
         let first = notes.next();
-        let id = self
-            .store
-            .add_task(task, first.as_ref().map(|(d, t)| (*d, t.as_str())))?;
+        let id = self.store.add_task(task, first.as_ref().map(|(d, t)| (*d, t.as_str())))?;
         for (on, text) in notes {
             self.store.add_task_note(id, on, &text)?;
         }
@@ -2519,9 +1587,7 @@ impl<'a> Gen<'a> {
             item.addressed_to = d.to.to_string();
             item.answer_due = Some(raised + Duration::days([14, 21, 30][self.rng.index(3)]));
             if let Some(answer) = d.answer {
-                let on = (raised + Duration::days(self.rng.range(3, 18)))
-                    .min(today - Duration::days(1))
-                    .max(raised);
+                let on = (raised + Duration::days(self.rng.range(3, 18))).min(today - Duration::days(1)).max(raised);
                 item.answer_with(answer, on);
                 if d.closed {
                     item.status = PendingStatus::Closed;
@@ -2546,11 +1612,7 @@ fn round_value(v: f64, unit: &str) -> f64 {
 /// "1.500.000" — Vietnamese thousands grouping.
 fn group(n: u64) -> String {
     let digits: Vec<char> = n.to_string().chars().collect();
-    let parts: Vec<String> = digits
-        .rchunks(3)
-        .rev()
-        .map(|c| c.iter().collect())
-        .collect();
+    let parts: Vec<String> = digits.rchunks(3).rev().map(|c| c.iter().collect()).collect();
     parts.join(".")
 }
 
@@ -2559,10 +1621,7 @@ fn amount(v: f64, unit: &str) -> String {
     if unit == "đồng" {
         if v >= 1_000_000_000.0 {
             let s = format!("{:.2}", v / 1_000_000_000.0);
-            let s = s
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .replace('.', ",");
+            let s = s.trim_end_matches('0').trim_end_matches('.').replace('.', ",");
             format!("{s} tỷ đồng")
         } else if v >= 1_000_000.0 {
             format!("{} triệu đồng", group((v / 1_000_000.0).round() as u64))
@@ -2577,16 +1636,9 @@ fn amount(v: f64, unit: &str) -> String {
 fn progress_note(unit: &str, value: f64, target: f64) -> String {
     let pct = (value / target * 100.0).round() as i64;
     if unit == "đồng" {
-        format!(
-            "Đã vận động được {} (đạt {pct}% chỉ tiêu).",
-            amount(value, unit)
-        )
+        format!("Đã vận động được {} (đạt {pct}% chỉ tiêu).", amount(value, unit))
     } else {
-        format!(
-            "Lũy kế đạt {}/{} ({pct}%).",
-            group(value.round() as u64),
-            amount(target, unit)
-        )
+        format!("Lũy kế đạt {}/{} ({pct}%).", group(value.round() as u64), amount(target, unit))
     }
 }
 
@@ -2600,15 +1652,7 @@ mod tests {
     }
 
     fn all_tasks(store: &Store) -> Vec<Task> {
-        store
-            .tasks(
-                &TaskFilter {
-                    include_finished: true,
-                    ..Default::default()
-                },
-                today(),
-            )
-            .unwrap()
+        store.tasks(&TaskFilter { include_finished: true, ..Default::default() }, today()).unwrap()
     }
 
     fn filled() -> (Store, Summary) {
@@ -2621,29 +1665,13 @@ mod tests {
         let meetings = store.meetings().unwrap();
         assert_eq!(meetings.len(), 12);
         assert_eq!(s.meetings, 12);
-        assert_eq!(
-            meetings
-                .iter()
-                .filter(|m| m.status == MeetingStatus::Closed)
-                .count(),
-            11
-        );
-        assert_eq!(
-            meetings
-                .iter()
-                .filter(|m| m.status == MeetingStatus::Planned)
-                .count(),
-            1
-        );
+        assert_eq!(meetings.iter().filter(|m| m.status == MeetingStatus::Closed).count(), 11);
+        assert_eq!(meetings.iter().filter(|m| m.status == MeetingStatus::Planned).count(), 1);
         let tasks = all_tasks(store);
         assert!((140..=170).contains(&tasks.len()), "{} tasks", tasks.len());
         assert_eq!(s.tasks, tasks.len());
         let pending = store.pending_items(None, true).unwrap();
-        assert!(
-            (25..=35).contains(&pending.len()),
-            "{} pending",
-            pending.len()
-        );
+        assert!((25..=35).contains(&pending.len()), "{} pending", pending.len());
         assert_eq!(s.pending, pending.len());
         let people = store.people().unwrap();
         assert!((18..=22).contains(&people.len()), "{} people", people.len());
@@ -2665,35 +1693,13 @@ mod tests {
         let (store, _) = filled();
         let hnd = store.resolve_organization("HND").unwrap();
         let overdue = store
-            .tasks(
-                &TaskFilter {
-                    overdue: true,
-                    lead_org_id: Some(hnd.id),
-                    ..Default::default()
-                },
-                today(),
-            )
+            .tasks(&TaskFilter { overdue: true, lead_org_id: Some(hnd.id), ..Default::default() }, today())
             .unwrap();
         assert!(!overdue.is_empty(), "HND has an overdue task");
-        let all_overdue = store
-            .tasks(
-                &TaskFilter {
-                    overdue: true,
-                    ..Default::default()
-                },
-                today(),
-            )
-            .unwrap();
-        assert!(
-            (12..=20).contains(&all_overdue.len()),
-            "{} overdue",
-            all_overdue.len()
-        );
+        let all_overdue = store.tasks(&TaskFilter { overdue: true, ..Default::default() }, today()).unwrap();
+        assert!((12..=20).contains(&all_overdue.len()), "{} overdue", all_overdue.len());
         let tasks = all_tasks(&store);
-        let blocked = tasks
-            .iter()
-            .filter(|t| t.status == TaskStatus::Blocked)
-            .count();
+        let blocked = tasks.iter().filter(|t| t.status == TaskStatus::Blocked).count();
         assert!(blocked >= 1, "some tasks are blocked");
         for t in &tasks {
             if t.status == TaskStatus::Done {
@@ -2704,28 +1710,18 @@ mod tests {
                 assert!(t.source.meeting_id.is_some() && t.source.agenda_item_id.is_some());
             }
         }
-        assert!(
-            tasks.iter().any(|t| t.done_late()),
-            "some tasks were finished late"
-        );
+        assert!(tasks.iter().any(|t| t.done_late()), "some tasks were finished late");
     }
 
     #[test]
     fn briefings_have_agenda_and_roll_call() {
         let (store, _) = filled();
         let meetings = store.meetings().unwrap();
-        let planned = meetings
-            .iter()
-            .find(|m| m.status == MeetingStatus::Planned)
-            .unwrap();
+        let planned = meetings.iter().find(|m| m.status == MeetingStatus::Planned).unwrap();
         assert!(planned.starts_at.date() > today());
         for m in &meetings {
             let agenda = store.agenda(m.id).unwrap();
-            assert!(
-                (4..=7).contains(&agenda.len()),
-                "{} agenda items",
-                agenda.len()
-            );
+            assert!((4..=7).contains(&agenda.len()), "{} agenda items", agenda.len());
             if m.is_closed() {
                 assert!(m.starts_at.date() < today());
                 assert_eq!(store.attendance(m.id).unwrap().len(), 6);
@@ -2733,8 +1729,7 @@ mod tests {
                 assert!(m.ends_at.is_some());
             }
         }
-        let numbers: std::collections::HashSet<(i32, i64)> =
-            meetings.iter().map(|m| (m.year, m.number)).collect();
+        let numbers: std::collections::HashSet<(i32, i64)> = meetings.iter().map(|m| (m.year, m.number)).collect();
         assert_eq!(numbers.len(), 12);
     }
 
@@ -2742,30 +1737,16 @@ mod tests {
     fn same_day_gives_same_data() {
         let (a, _) = filled();
         let (b, _) = filled();
-        let titles = |s: &Store| {
-            all_tasks(s)
-                .into_iter()
-                .map(|t| (t.title, t.status, t.deadline))
-                .collect::<Vec<_>>()
-        };
+        let titles = |s: &Store| all_tasks(s).into_iter().map(|t| (t.title, t.status, t.deadline)).collect::<Vec<_>>();
         assert_eq!(titles(&a), titles(&b));
-        let texts = |s: &Store| {
-            s.pending_items(None, true)
-                .unwrap()
-                .into_iter()
-                .map(|p| p.text)
-                .collect::<Vec<_>>()
-        };
+        let texts = |s: &Store| s.pending_items(None, true).unwrap().into_iter().map(|p| p.text).collect::<Vec<_>>();
         assert_eq!(texts(&a), texts(&b));
     }
 
     #[test]
     fn refuses_filled_database_unless_forced() {
         let (mut store, _) = filled();
-        assert!(matches!(
-            fill(&mut store, today(), false),
-            Err(StoreError::DemoRefused)
-        ));
+        assert!(matches!(fill(&mut store, today(), false), Err(StoreError::DemoRefused)));
         let s = fill(&mut store, today(), true).unwrap();
         check_counts(&store, &s);
     }
@@ -2773,10 +1754,7 @@ mod tests {
     #[test]
     fn planned_briefing_carries_work_over() {
         let (store, _) = filled();
-        let planned = store
-            .next_meeting(today())
-            .unwrap()
-            .expect("a planned briefing");
+        let planned = store.next_meeting(today()).unwrap().expect("a planned briefing");
         assert_eq!(planned.status, MeetingStatus::Planned);
         let (tasks, pending) = store.carried_over(&planned, today()).unwrap();
         assert!(!tasks.is_empty());

@@ -32,11 +32,7 @@ pub fn parse_lang(s: &str) -> Option<Lang> {
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
     for (k, v) in table {
-        let key = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}.{k}")
-        };
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
         match v {
             toml::Value::Table(t) => flatten(&key, t, out),
             toml::Value::String(s) => {
@@ -68,11 +64,7 @@ pub fn catalog(lang: Lang) -> &'static HashMap<String, String> {
 /// The string for `key` in the current language (falling back to
 /// Vietnamese, then to the key itself so a gap is visible, never a crash).
 pub fn t(key: &str) -> String {
-    catalog(lang())
-        .get(key)
-        .or_else(|| catalog(Lang::Vi).get(key))
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
+    catalog(lang()).get(key).or_else(|| catalog(Lang::Vi).get(key)).cloned().unwrap_or_else(|| key.to_string())
 }
 
 /// `t` with `{name}` placeholders filled in.
@@ -88,13 +80,9 @@ pub fn tf(key: &str, args: &[(&str, String)]) -> String {
 pub fn domain_error(e: &DomainError) -> String {
     match e {
         DomainError::Empty { field } => tf(e.key(), &[("field", t(&format!("field.{field}")))]),
-        DomainError::TooLong { field, max } => tf(
-            e.key(),
-            &[
-                ("field", t(&format!("field.{field}"))),
-                ("max", crate::text::format_int(*max as i64)),
-            ],
-        ),
+        DomainError::TooLong { field, max } => {
+            tf(e.key(), &[("field", t(&format!("field.{field}"))), ("max", crate::text::format_int(*max as i64))])
+        }
         _ => t(e.key()),
     }
 }
@@ -136,14 +124,8 @@ mod tests {
     #[test]
     fn placeholders_are_filled() {
         set_lang(Lang::En);
-        let s = domain_error(&DomainError::TooLong {
-            field: "title",
-            max: 500,
-        });
-        assert!(
-            s.contains("500") && s.to_lowercase().contains("title"),
-            "{s}"
-        );
+        let s = domain_error(&DomainError::TooLong { field: "title", max: 500 });
+        assert!(s.contains("500") && s.to_lowercase().contains("title"), "{s}");
         set_lang(Lang::Vi);
         let s = domain_error(&DomainError::Empty { field: "title" });
         assert!(s.contains("Tiêu đề"), "{s}");

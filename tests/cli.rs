@@ -31,11 +31,7 @@ impl Env {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     }
 
@@ -47,10 +43,7 @@ impl Env {
     fn fails(&self, args: &[&str]) -> (i32, String) {
         let out = self.cmd().args(args).output().unwrap();
         assert!(!out.status.success(), "{args:?} should fail");
-        (
-            out.status.code().unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
+        (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
     }
 
     fn add(&self, title: &str, org: &str, extra: &[&str]) -> i64 {
@@ -85,26 +78,11 @@ fn init_is_idempotent_and_records_the_bloc() {
 #[test]
 fn organizations_match_by_code_and_name_with_or_without_diacritics() {
     let env = Env::new();
-    for (i, org) in [
-        "HND",
-        "hnd",
-        "Hội Nông dân",
-        "hoi nong dan",
-        "HOI NONG DAN",
-        "nong-dan",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (i, org) in ["HND", "hnd", "Hội Nông dân", "hoi nong dan", "HOI NONG DAN", "nong-dan"].iter().enumerate() {
         env.add(&format!("Việc {i}"), org, &[]);
     }
     let tasks = env.json(&["tasks", "--org", "hội nông dân", "--json"]);
-    let leads: Vec<&str> = tasks
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["lead"].as_str().unwrap())
-        .collect();
+    let leads: Vec<&str> = tasks.as_array().unwrap().iter().map(|t| t["lead"].as_str().unwrap()).collect();
     assert_eq!(leads, vec!["HND"; 6]);
     let status = env.json(&["status", "--org", "hoi nong dan", "--json"]);
     assert_eq!(status["organizations"].as_array().unwrap().len(), 1);
@@ -118,22 +96,9 @@ fn json_shapes_are_stable() {
     let id = env.add(
         "Vận động quỹ Vì người nghèo",
         "HND",
-        &[
-            "--with",
-            "HLHPN",
-            "--place",
-            "Quảng Đức",
-            "--due",
-            "20/11/2026",
-            "--start",
-            "01/11/2026",
-        ],
+        &["--with", "HLHPN", "--place", "Quảng Đức", "--due", "20/11/2026", "--start", "01/11/2026"],
     );
-    env.add(
-        "Tập huấn kỹ thuật nuôi tôm",
-        "HND",
-        &["--due", "2026-12-10"],
-    );
+    env.add("Tập huấn kỹ thuật nuôi tôm", "HND", &["--due", "2026-12-10"]);
     let tasks = env.json(&["tasks", "--json"]);
     let t = &tasks[0];
     assert_eq!(t["id"], id);
@@ -147,34 +112,14 @@ fn json_shapes_are_stable() {
     assert_eq!(tasks[1]["overdue"], false);
 
     let status = env.json(&["status", "--json"]);
-    for key in [
-        "next_meeting",
-        "organizations",
-        "pending_open",
-        "most_overdue",
-    ] {
+    for key in ["next_meeting", "organizations", "pending_open", "most_overdue"] {
         assert!(status.get(key).is_some(), "status --json lacks {key}");
     }
-    let hnd = status["organizations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["code"] == "HND")
-        .unwrap();
-    for key in [
-        "code",
-        "name",
-        "open",
-        "overdue",
-        "blocked",
-        "done_this_week",
-    ] {
+    let hnd = status["organizations"].as_array().unwrap().iter().find(|o| o["code"] == "HND").unwrap();
+    for key in ["code", "name", "open", "overdue", "blocked", "done_this_week"] {
         assert!(hnd.get(key).is_some(), "organization lacks {key}");
     }
-    assert_eq!(
-        (hnd["open"].as_i64(), hnd["overdue"].as_i64()),
-        (Some(2), Some(1))
-    );
+    assert_eq!((hnd["open"].as_i64(), hnd["overdue"].as_i64()), (Some(2), Some(1)));
     assert_eq!(status["most_overdue"][0]["id"], id);
     assert!(status["next_meeting"].is_null());
 }
@@ -182,26 +127,13 @@ fn json_shapes_are_stable() {
 #[test]
 fn status_changes_notes_and_filters() {
     let env = Env::new();
-    let a = env.add(
-        "Giám sát thực hiện chính sách bảo hiểm y tế",
-        "MTTQ",
-        &["--due", "+3"],
-    );
+    let a = env.add("Giám sát thực hiện chính sách bảo hiểm y tế", "MTTQ", &["--due", "+3"]);
     let b = env.add("Hội nghị tiếp xúc cử tri", "MTTQ", &["--due", "+30"]);
     env.ok(&["task", "status", &a.to_string(), "hoàn thành"]);
     env.ok(&["task", "status", &b.to_string(), "vuong mac"]);
-    env.ok(&[
-        "task",
-        "note",
-        &b.to_string(),
-        "Chờ UBND xã bố trí hội trường",
-    ]);
+    env.ok(&["task", "note", &b.to_string(), "Chờ UBND xã bố trí hội trường"]);
     let open = env.json(&["tasks", "--json"]);
-    assert_eq!(
-        open.as_array().unwrap().len(),
-        1,
-        "done tasks are hidden by default"
-    );
+    assert_eq!(open.as_array().unwrap().len(), 1, "done tasks are hidden by default");
     let all = env.json(&["tasks", "--all", "--json"]);
     assert_eq!(all.as_array().unwrap().len(), 2);
     let done = env.json(&["tasks", "--status", "done", "--json"]);
@@ -213,17 +145,8 @@ fn status_changes_notes_and_filters() {
     assert_eq!(shown["status"], "blocked");
     assert_eq!(shown["notes"][0]["text"], "Chờ UBND xã bố trí hội trường");
     let status = env.json(&["status", "--json"]);
-    let mttq = status["organizations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["code"] == "MTTQ")
-        .unwrap()
-        .clone();
-    assert_eq!(
-        (mttq["blocked"].as_i64(), mttq["done_this_week"].as_i64()),
-        (Some(1), Some(1))
-    );
+    let mttq = status["organizations"].as_array().unwrap().iter().find(|o| o["code"] == "MTTQ").unwrap().clone();
+    assert_eq!((mttq["blocked"].as_i64(), mttq["done_this_week"].as_i64()), (Some(1), Some(1)));
 }
 
 #[test]
@@ -234,32 +157,16 @@ fn plain_output_fits_80_columns_and_has_no_escapes_through_a_pipe() {
         "HLHPN",
         &["--due", "01/11/2026"],
     );
-    for args in [
-        &["status"][..],
-        &["tasks"],
-        &["pending"],
-        &["agenda"],
-        &["meetings"],
-        &["org", "list"],
-    ] {
+    for args in [&["status"][..], &["tasks"], &["pending"], &["agenda"], &["meetings"], &["org", "list"]] {
         let out = env.ok(args);
         for line in out.lines() {
-            assert!(
-                giaoban::text::display_width(line) <= 80,
-                "{args:?}: too wide: {line}"
-            );
+            assert!(giaoban::text::display_width(line) <= 80, "{args:?}: too wide: {line}");
             assert!(!line.contains('\u{1b}'), "{args:?}: escape in {line:?}");
         }
     }
     let tasks = env.ok(&["tasks"]);
-    assert!(
-        tasks.contains("01/11/2026"),
-        "dates are dd/mm/yyyy: {tasks}"
-    );
-    assert!(
-        tasks.contains('…'),
-        "long titles are cut with an ellipsis: {tasks}"
-    );
+    assert!(tasks.contains("01/11/2026"), "dates are dd/mm/yyyy: {tasks}");
+    assert!(tasks.contains('…'), "long titles are cut with an ellipsis: {tasks}");
 }
 
 #[test]
@@ -270,37 +177,12 @@ fn bad_input_exits_2_with_one_sentence_and_changes_nothing() {
 
     let (code, err) = env.fails(&["task", "add", "--title", "X", "--org", "XYZ"]);
     assert_eq!(code, 2);
-    assert!(
-        err.contains("MTTQ, DTN, HLHPN, HND, HCCB, LDLD"),
-        "lists the valid codes: {err}"
-    );
-    let (code, err) = env.fails(&[
-        "task",
-        "add",
-        "--title",
-        "X",
-        "--org",
-        "HND",
-        "--due",
-        "31/02/2026",
-    ]);
+    assert!(err.contains("MTTQ, DTN, HLHPN, HND, HCCB, LDLD"), "lists the valid codes: {err}");
+    let (code, err) = env.fails(&["task", "add", "--title", "X", "--org", "HND", "--due", "31/02/2026"]);
     assert_eq!(code, 2);
-    assert!(
-        err.contains("dd/mm/yyyy"),
-        "says the expected format: {err}"
-    );
-    let (code, _) = env.fails(&[
-        "task",
-        "add",
-        "--title",
-        "X",
-        "--org",
-        "HND",
-        "--start",
-        "10/12/2026",
-        "--due",
-        "01/12/2026",
-    ]);
+    assert!(err.contains("dd/mm/yyyy"), "says the expected format: {err}");
+    let (code, _) =
+        env.fails(&["task", "add", "--title", "X", "--org", "HND", "--start", "10/12/2026", "--due", "01/12/2026"]);
     assert_eq!(code, 2);
     let long = "x".repeat(10_000);
     let (code, err) = env.fails(&["task", "add", "--title", &long, "--org", "HND"]);
@@ -339,17 +221,9 @@ fn english_on_request() {
     let out = env.ok(&["--lang", "en", "status"]);
     assert!(out.contains("Monday, 23/11/2026 · Week 48"), "{out}");
     assert!(out.contains("Open pending items"), "{out}");
-    let help = env
-        .cmd()
-        .env("GIAOBAN_LANG", "en")
-        .arg("--help")
-        .output()
-        .unwrap();
+    let help = env.cmd().env("GIAOBAN_LANG", "en").arg("--help").output().unwrap();
     let help = String::from_utf8(help.stdout).unwrap();
-    assert!(
-        help.contains("Commands:") && help.contains("Search everything"),
-        "{help}"
-    );
+    assert!(help.contains("Commands:") && help.contains("Search everything"), "{help}");
     let vi = env.ok(&["--help"]);
     assert!(vi.contains("Lệnh:") && vi.contains("Tìm mọi thứ"), "{vi}");
 }

@@ -21,21 +21,13 @@ fn demo_fills_a_file_database_and_refuses_a_second_time() {
     assert!((140..=170).contains(&s.tasks));
     assert!((25..=35).contains(&s.pending));
 
-    let err = giaoban::demo::fill(&mut store, today(), false)
-        .err()
-        .expect("refused");
+    let err = giaoban::demo::fill(&mut store, today(), false).err().expect("refused");
     assert!(matches!(err, StoreError::DemoRefused));
     assert!(!err.message().is_empty());
 
     let again = giaoban::demo::fill(&mut store, today(), true).unwrap();
-    assert_eq!(
-        (again.meetings, again.tasks, again.pending, again.people),
-        (s.meetings, s.tasks, s.pending, s.people)
-    );
-    let all = TaskFilter {
-        include_finished: true,
-        ..Default::default()
-    };
+    assert_eq!((again.meetings, again.tasks, again.pending, again.people), (s.meetings, s.tasks, s.pending, s.people));
+    let all = TaskFilter { include_finished: true, ..Default::default() };
     assert_eq!(store.tasks(&all, today()).unwrap().len(), s.tasks);
     assert_eq!(store.people().unwrap().len(), s.people);
     drop(store);
@@ -56,14 +48,7 @@ fn demo_status_shows_work_to_chase() {
     let hnd = store.resolve_organization("HND").unwrap();
     let hnd_counts = report.orgs.iter().find(|c| c.org_id == hnd.id).unwrap();
     assert!(hnd_counts.overdue > 0);
-    let blocked = store
-        .tasks(
-            &TaskFilter {
-                statuses: vec![TaskStatus::Blocked],
-                ..Default::default()
-            },
-            today(),
-        )
-        .unwrap();
+    let blocked =
+        store.tasks(&TaskFilter { statuses: vec![TaskStatus::Blocked], ..Default::default() }, today()).unwrap();
     assert!(!blocked.is_empty());
 }

@@ -7,10 +7,7 @@ fn a_new_file_gets_the_current_schema_and_the_organizations() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/dir/giaoban.db");
     let store = Store::open(&path).unwrap();
-    assert!(
-        path.exists(),
-        "the directory and file are created on first use"
-    );
+    assert!(path.exists(), "the directory and file are created on first use");
     assert_eq!(store.organizations().unwrap().len(), 6);
     drop(store);
     // Opening again is idempotent.
@@ -19,10 +16,7 @@ fn a_new_file_gets_the_current_schema_and_the_organizations() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }
 
@@ -32,11 +26,7 @@ fn a_newer_file_is_refused_and_left_byte_identical() {
     let path = dir.path().join("newer.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(&format!(
-            "CREATE TABLE future (x); PRAGMA user_version = {};",
-            SCHEMA_VERSION + 1
-        ))
-        .unwrap();
+        conn.execute_batch(&format!("CREATE TABLE future (x); PRAGMA user_version = {};", SCHEMA_VERSION + 1)).unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
@@ -58,8 +48,7 @@ fn an_older_file_is_copied_aside_then_migrated() {
         let store = Store::open(&path).unwrap();
         drop(store);
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE search_index; PRAGMA user_version = 1;")
-            .unwrap();
+        conn.execute_batch("DROP TABLE search_index; PRAGMA user_version = 1;").unwrap();
         conn.execute(
             "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES ('Đường liên thôn', 'specific', 1, 'not-started', '2026-11-01', '2026-11-01')",
             [],
@@ -84,11 +73,7 @@ fn an_older_file_is_copied_aside_then_migrated() {
 fn a_file_that_is_not_a_database_is_refused_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.db");
-    std::fs::write(
-        &path,
-        "Biên bản họp giao ban — không phải cơ sở dữ liệu\n".repeat(100),
-    )
-    .unwrap();
+    std::fs::write(&path, "Biên bản họp giao ban — không phải cơ sở dữ liệu\n".repeat(100)).unwrap();
     let before = std::fs::read(&path).unwrap();
     assert!(matches!(Store::open(&path), Err(StoreError::NotADatabase)));
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -101,9 +86,6 @@ fn read_only_opening_refuses_writes() {
     drop(Store::open(&path).unwrap());
     let mut store = Store::open_read_only(&path).unwrap();
     assert!(store.is_read_only());
-    assert!(matches!(
-        store.set_setting("locality", "Hải Hà"),
-        Err(StoreError::ReadOnly)
-    ));
+    assert!(matches!(store.set_setting("locality", "Hải Hà"), Err(StoreError::ReadOnly)));
     assert_eq!(store.settings().unwrap().locality, "");
 }

@@ -44,13 +44,7 @@ fn mask_timestamps(s: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let matches = i + pattern.len() <= chars.len()
-            && pattern.chars().zip(&chars[i..]).all(|(p, c)| {
-                if p == 'd' {
-                    c.is_ascii_digit()
-                } else {
-                    p == *c
-                }
-            });
+            && pattern.chars().zip(&chars[i..]).all(|(p, c)| if p == 'd' { c.is_ascii_digit() } else { p == *c });
         if matches {
             out.push_str("YYYY-MM-DD hh:mm");
             i += pattern.len();
@@ -118,10 +112,7 @@ fn small_terminals_compact_then_show_one_line() {
     key(&mut app, KeyCode::Char('2'));
     let screen = render(&app, 50, 16);
     assert!(screen.contains("Chưa bắt đầu"), "{screen}");
-    assert!(
-        !screen.contains("Đang thực hiện"),
-        "one column at a time when narrow:\n{screen}"
-    );
+    assert!(!screen.contains("Đang thực hiện"), "one column at a time when narrow:\n{screen}");
     key(&mut app, KeyCode::Char('l'));
     assert!(render(&app, 50, 16).contains("Đang thực hiện"));
     let tiny = render(&app, 30, 8);
@@ -139,11 +130,7 @@ fn resizing_keeps_the_selection() {
     assert!(before.is_some());
     for (w, h) in [(120, 40), (45, 12), (20, 5), (80, 24)] {
         render(&app, w, h);
-        assert_eq!(
-            app.boards.selected_task().map(|t| t.id),
-            before,
-            "after {w}x{h}"
-        );
+        assert_eq!(app.boards.selected_task().map(|t| t.id), before, "after {w}x{h}");
     }
 }
 
@@ -152,10 +139,7 @@ fn overdue_cards_show_days_late() {
     let mut app = demo_app();
     farmers_board(&mut app);
     let screen = render(&app, 120, 40);
-    assert!(
-        screen.contains("trễ "),
-        "overdue cards say how late:\n{screen}"
-    );
+    assert!(screen.contains("trễ "), "overdue cards say how late:\n{screen}");
 }
 
 #[test]
@@ -169,24 +153,14 @@ fn help_lists_every_bound_key_of_the_screen() {
         let rows = views::help::rows(&app);
         for m in [mode, Mode::Global] {
             for (action, keys) in app.shared.keymap.bindings(m) {
-                let labels = keys
-                    .iter()
-                    .map(|k| k.label())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                assert!(
-                    rows.iter().any(|(_, k, _)| *k == labels),
-                    "help of {mode:?} lacks {action:?} ({labels})"
-                );
+                let labels = keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ");
+                assert!(rows.iter().any(|(_, k, _)| *k == labels), "help of {mode:?} lacks {action:?} ({labels})");
             }
         }
         // And the popup shows them (tall enough to hold all rows).
         let text = render(&app, 100, 60);
         for (_, keys, what) in &rows {
-            assert!(
-                text.contains(keys.as_str()) && text.contains(what.as_str()),
-                "{keys} {what} not drawn"
-            );
+            assert!(text.contains(keys.as_str()) && text.contains(what.as_str()), "{keys} {what} not drawn");
         }
         key(&mut app, KeyCode::Esc);
         assert_ne!(app.mode(), Mode::Help);
@@ -200,31 +174,20 @@ fn remapped_keys_show_in_footer_and_help() {
     let cfg = Config::parse("[keys.board]\nnext_org = \"n\"\nbogus = \"x\"\n", None).unwrap();
     let mut app = build_app(store, today(), &cfg).unwrap();
     let msg = app.message.clone().expect("the bad line is reported");
-    assert!(
-        msg.0.contains("dòng 3") && msg.0.contains("bogus"),
-        "{msg:?}"
-    );
+    assert!(msg.0.contains("dòng 3") && msg.0.contains("bogus"), "{msg:?}");
     key(&mut app, KeyCode::Char('2'));
     let first = app.boards.tab;
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(
-        app.boards.tab,
-        first + 1,
-        "n now moves to the next organization"
-    );
+    assert_eq!(app.boards.tab, first + 1, "n now moves to the next organization");
     let screen = render(&app, 80, 24);
-    assert!(
-        screen.lines().last().unwrap().contains("n tổ chức sau"),
-        "{screen}"
-    );
+    assert!(screen.lines().last().unwrap().contains("n tổ chức sau"), "{screen}");
 }
 
 #[test]
 fn database_text_cannot_drive_the_terminal() {
     let mut store = Store::in_memory().unwrap();
     let hnd = store.resolve_organization("HND").unwrap().id;
-    let mut t =
-        giaoban::domain::Task::new("Việc an toàn", hnd, giaoban::domain::TaskKind::Specific);
+    let mut t = giaoban::domain::Task::new("Việc an toàn", hnd, giaoban::domain::TaskKind::Specific);
     t.description = "dòng 1\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}đảo ngược\u{1b}[2J".into();
     let id = store.add_task(t, None).unwrap();
     // Write hostile text straight into the file, as another program might.
@@ -236,9 +199,48 @@ fn database_text_cannot_drive_the_terminal() {
     assert_eq!(app.boards.selected_task().map(|t| t.id), Some(id));
     key(&mut app, KeyCode::Enter);
     let screen = render(&app, 80, 24);
-    assert!(
-        !screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}'),
-        "{screen:?}"
-    );
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}'), "{screen:?}");
     assert!(screen.contains("đảo ngược"));
+}
+
+#[test]
+fn filters_combine_show_in_the_header_and_clear_with_one_key() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('2'));
+    let all: usize = app.boards.columns.iter().map(|c| c.len()).sum();
+    key(&mut app, KeyCode::Char('f'));
+    chars(&mut app, "@nong-dan !");
+    key(&mut app, KeyCode::Enter);
+    let today = today();
+    let shown: Vec<_> = app.boards.columns.iter().flatten().collect();
+    assert!(!shown.is_empty() && shown.len() < all);
+    let hnd = app.store.resolve_organization("HND").unwrap().id;
+    for t in &shown {
+        assert!(t.is_overdue(today), "{} is not overdue", t.title);
+        assert!(t.lead_org_id == hnd || t.with_org_ids.contains(&hnd), "{} does not involve HND", t.title);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(screen.lines().nth(1).unwrap().contains("Lọc: @nong-dan !"), "{screen}");
+    // The same filter narrows the pending list.
+    key(&mut app, KeyCode::Char('3'));
+    assert!(app.pending.items.iter().all(|p| p.answer_overdue(today)));
+    key(&mut app, KeyCode::Char('x'));
+    assert!(app.shared.filter.is_none());
+    assert!(!render(&app, 80, 24).contains("Lọc:"));
+    key(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.boards.columns.iter().map(|c| c.len()).sum::<usize>(), all);
+}
+
+#[test]
+fn a_bad_filter_is_explained_and_changes_nothing() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('f'));
+    chars(&mut app, "@xyz");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Prompt, "the prompt stays open");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Không có tổ chức"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.shared.filter.is_none());
 }

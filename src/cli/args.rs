@@ -20,34 +20,13 @@ pub struct Cli {
     #[arg(short = 'V', long, action = clap::ArgAction::Version)]
     pub version: Option<bool>,
     /// Database file (default: the platform data directory).
-    #[arg(
-        long,
-        global = true,
-        display_order = 901,
-        env = "GIAOBAN_DB",
-        hide_env = true,
-        value_name = "PATH"
-    )]
+    #[arg(long, global = true, display_order = 901, env = "GIAOBAN_DB", hide_env = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Today's date, for demos and reproducible output.
-    #[arg(
-        long,
-        global = true,
-        display_order = 901,
-        env = "GIAOBAN_TODAY",
-        hide_env = true,
-        value_name = "DATE"
-    )]
+    #[arg(long, global = true, display_order = 901, env = "GIAOBAN_TODAY", hide_env = true, value_name = "DATE")]
     pub today: Option<String>,
     /// Interface language: vi or en.
-    #[arg(
-        long,
-        global = true,
-        display_order = 901,
-        env = "GIAOBAN_LANG",
-        hide_env = true,
-        value_name = "LANG"
-    )]
+    #[arg(long, global = true, display_order = 901, env = "GIAOBAN_LANG", hide_env = true, value_name = "LANG")]
     pub lang: Option<String>,
     /// Open the database without writing to it.
     #[arg(long, global = true, display_order = 902)]
@@ -77,6 +56,10 @@ pub enum Command {
     Meetings(JsonArg),
     /// Search everything, with or without diacritics.
     Search(SearchArgs),
+    /// List people, by given name.
+    People(JsonArg),
+    /// List the places used on tasks, alphabetically.
+    Places(JsonArg),
     /// List or change organizations.
     #[command(subcommand)]
     Org(OrgCommand),
@@ -90,6 +73,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct JsonArg {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OrgListArgs {
+    /// Alphabetical (Vietnamese order) instead of the bloc's order.
+    #[arg(long)]
+    pub alpha: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -212,7 +204,7 @@ pub struct SearchArgs {
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
     /// List organizations.
-    List(JsonArg),
+    List(OrgListArgs),
     /// Add an organization.
     Add {
         code: String,
@@ -260,8 +252,7 @@ pub fn localize(cmd: clap::Command) -> clap::Command {
 
 fn localize_at(mut cmd: clap::Command, path: &str) -> clap::Command {
     use crate::i18n::{catalog, lang, t};
-    let has =
-        |k: &str| catalog(lang()).contains_key(k) || catalog(crate::i18n::Lang::Vi).contains_key(k);
+    let has = |k: &str| catalog(lang()).contains_key(k) || catalog(crate::i18n::Lang::Vi).contains_key(k);
     let about = format!("{path}.about");
     if has(&about) {
         cmd = cmd.about(t(&about));
@@ -274,17 +265,9 @@ fn localize_at(mut cmd: clap::Command, path: &str) -> clap::Command {
     if cmd.has_subcommands() {
         template.push_str(&format!("\n{}:\n{{subcommands}}\n", t("help.commands")));
     }
-    template.push_str(&format!(
-        "\n{}:\n{{options}}{{after-help}}",
-        t("help.options")
-    ));
-    cmd = cmd
-        .help_template(template)
-        .subcommand_value_name(t("help.command"));
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
+    template.push_str(&format!("\n{}:\n{{options}}{{after-help}}", t("help.options")));
+    cmd = cmd.help_template(template).subcommand_value_name(t("help.command"));
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         let key = match id.as_str() {
             "help" => "help.flag_help".to_string(),
@@ -297,10 +280,7 @@ fn localize_at(mut cmd: clap::Command, path: &str) -> clap::Command {
             cmd = cmd.mut_arg(id.as_str(), |a| a.help(text));
         }
     }
-    let subs: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
         let sub_path = format!("{path}.{name}");
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_at(s, &sub_path));

@@ -1,8 +1,6 @@
 //! Commands that change the database; each is one transaction.
 
-use super::args::{
-    DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand,
-};
+use super::args::{DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand};
 use super::json::{self, Names};
 use super::output::{Align, Table};
 use super::{print_json, CliError, CliResult, Ctx};
@@ -11,30 +9,13 @@ use crate::i18n::{t, tf};
 use crate::text::format_date;
 
 pub fn init(ctx: &mut Ctx, a: InitArgs) -> CliResult {
-    for (key, value) in [
-        ("bloc_name", &a.name),
-        ("locality", &a.locality),
-        ("level", &a.level),
-    ] {
+    for (key, value) in [("bloc_name", &a.name), ("locality", &a.locality), ("level", &a.level)] {
         if let Some(v) = value {
             ctx.store.set_setting(key, v)?;
         }
     }
-    let path = ctx
-        .store
-        .path()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    println!(
-        "{}",
-        tf(
-            "init.done",
-            &[
-                ("path", path),
-                ("n", ctx.store.organizations()?.len().to_string())
-            ]
-        )
-    );
+    let path = ctx.store.path().map(|p| p.display().to_string()).unwrap_or_default();
+    println!("{}", tf("init.done", &[("path", path), ("n", ctx.store.organizations()?.len().to_string())]));
     Ok(())
 }
 
@@ -61,14 +42,7 @@ fn parse_status(s: &str) -> CliResult<TaskStatus> {
             "err.bad_status",
             &[
                 ("input", s.to_string()),
-                (
-                    "valid",
-                    TaskStatus::ALL
-                        .iter()
-                        .map(|s| s.code())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
+                ("valid", TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
             ],
         ))
     })
@@ -80,16 +54,7 @@ pub fn task(ctx: &mut Ctx, c: TaskCommand) -> CliResult {
         TaskCommand::Status { id, status } => {
             let status = parse_status(&status)?;
             let task = ctx.store.set_task_status(id, status, ctx.today)?;
-            println!(
-                "{}",
-                tf(
-                    "task.status_set",
-                    &[
-                        ("id", id.to_string()),
-                        ("status", t(&task.status.label_key()))
-                    ]
-                )
-            );
+            println!("{}", tf("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))]));
             Ok(())
         }
         TaskCommand::Note { id, text } => {
@@ -123,9 +88,7 @@ fn task_add(ctx: &mut Ctx, a: TaskAddArgs) -> CliResult {
         Some(s) => ctx.parse_date(s)?,
         None => ctx.today.min(task.deadline.unwrap_or(ctx.today)),
     });
-    let id = ctx
-        .store
-        .add_task(task, a.note.as_deref().map(|n| (ctx.today, n)))?;
+    let id = ctx.store.add_task(task, a.note.as_deref().map(|n| (ctx.today, n)))?;
     println!("{id}");
     Ok(())
 }
@@ -152,18 +115,11 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
                 })
             })
             .collect();
-        return print_json(&Full {
-            task: json::task(&task, &names, ctx.today),
-            notes: &notes,
-            targets,
-        });
+        return print_json(&Full { task: json::task(&task, &names, ctx.today), notes: &notes, targets });
     }
     let st = &ctx.style;
     let clean = crate::text::sanitize_for_terminal;
-    let mut out = format!(
-        "{}\n",
-        st.bold(&format!("#{} {}", task.id, clean(&task.title)))
-    );
+    let mut out = format!("{}\n", st.bold(&format!("#{} {}", task.id, clean(&task.title))));
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
             out.push_str(&format!("{:<16} {}\n", t(k), clean(&v)));
@@ -171,44 +127,18 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     };
     field("field.kind", t(&task.kind.label_key()));
     field("field.status", t(&task.status.label_key()));
-    let lead = names
-        .org(task.lead_org_id)
-        .map(|o| o.name.clone())
-        .unwrap_or_default();
+    let lead = names.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default();
     field("field.lead", lead);
-    field(
-        "field.with",
-        task.with_org_ids
-            .iter()
-            .map(|i| names.code(*i))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    field(
-        "field.people",
-        task.person_ids
-            .iter()
-            .map(|i| names.person(*i))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    field("field.with", task.with_org_ids.iter().map(|i| names.code(*i)).collect::<Vec<_>>().join(", "));
+    field("field.people", task.person_ids.iter().map(|i| names.person(*i)).collect::<Vec<_>>().join(", "));
     field("field.place", task.place.clone());
-    field(
-        "field.start",
-        task.start_date.map(format_date).unwrap_or_default(),
-    );
+    field("field.start", task.start_date.map(format_date).unwrap_or_default());
     let mut due = task.deadline.map(format_date).unwrap_or_default();
     if let Some(late) = task.days_late(ctx.today) {
-        due = format!(
-            "{due} ({})",
-            tf("task.days_late", &[("n", late.to_string())])
-        );
+        due = format!("{due} ({})", tf("task.days_late", &[("n", late.to_string())]));
     }
     field("field.deadline", due);
-    field(
-        "field.completed",
-        task.completed_on.map(format_date).unwrap_or_default(),
-    );
+    field("field.completed", task.completed_on.map(format_date).unwrap_or_default());
     field("field.source", task.source.doc_number.clone());
     if !task.description.is_empty() {
         out.push_str(&format!("\n{}\n", clean(&task.description)));
@@ -229,11 +159,7 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     if !notes.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.notes"))));
         for n in &notes {
-            out.push_str(&format!(
-                "  {}  {}\n",
-                format_date(n.noted_on),
-                clean(&n.text)
-            ));
+            out.push_str(&format!("  {}  {}\n", format_date(n.noted_on), clean(&n.text)));
         }
     }
     print!("{out}");
@@ -243,17 +169,15 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
 pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
     match c {
         OrgCommand::List(a) => {
-            let orgs = ctx.store.organizations()?;
+            let mut orgs = ctx.store.organizations()?;
+            if a.alpha {
+                orgs.sort_by(|x, y| crate::text::vi_cmp(&x.name, &y.name));
+            }
             if a.json {
                 return print_json(&orgs);
             }
             let mut table = Table::new(
-                &[
-                    t("col.code"),
-                    t("col.name"),
-                    t("col.short"),
-                    t("col.active"),
-                ],
+                &[t("col.code"), t("col.name"), t("col.short"), t("col.active")],
                 &[Align::Left, Align::Left, Align::Left, Align::Left],
                 1,
             );
@@ -272,17 +196,9 @@ pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
             Ok(())
         }
         OrgCommand::Add { code, name, short } => {
-            let org = Organization::new(
-                &code,
-                &name,
-                short.as_deref().unwrap_or(""),
-                OrgKind::Member,
-            );
+            let org = Organization::new(&code, &name, short.as_deref().unwrap_or(""), OrgKind::Member);
             ctx.store.add_organization(org)?;
-            println!(
-                "{}",
-                tf("org.added", &[("code", code.trim().to_ascii_uppercase())])
-            );
+            println!("{}", tf("org.added", &[("code", code.trim().to_ascii_uppercase())]));
             Ok(())
         }
         OrgCommand::Rename { org, name, short } => {
@@ -312,17 +228,7 @@ fn set_active(ctx: &mut Ctx, org: &str, active: bool) -> CliResult {
     o.active = active;
     let code = o.code.clone();
     ctx.store.update_organization(o)?;
-    println!(
-        "{}",
-        tf(
-            if active {
-                "org.activated"
-            } else {
-                "org.deactivated"
-            },
-            &[("code", code)]
-        )
-    );
+    println!("{}", tf(if active { "org.activated" } else { "org.deactivated" }, &[("code", code)]));
     Ok(())
 }
 
@@ -332,11 +238,7 @@ pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
     }
     let s = ctx.store.settings()?;
     for key in crate::domain::Settings::KEYS {
-        println!(
-            "{:<10} {}",
-            key,
-            crate::text::sanitize_for_terminal(s.get(key).unwrap_or(""))
-        );
+        println!("{:<10} {}", key, crate::text::sanitize_for_terminal(s.get(key).unwrap_or("")));
     }
     Ok(())
 }

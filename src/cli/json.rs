@@ -15,28 +15,18 @@ pub struct Names {
 impl Names {
     pub fn load(store: &crate::store::Store) -> crate::store::Result<Names> {
         Ok(Names {
-            orgs: store
-                .organizations()?
-                .into_iter()
-                .map(|o| (o.id, o))
-                .collect(),
+            orgs: store.organizations()?.into_iter().map(|o| (o.id, o)).collect(),
             people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
         })
     }
     pub fn code(&self, id: i64) -> String {
-        self.orgs
-            .get(&id)
-            .map(|o| o.code.clone())
-            .unwrap_or_default()
+        self.orgs.get(&id).map(|o| o.code.clone()).unwrap_or_default()
     }
     pub fn org(&self, id: i64) -> Option<&Organization> {
         self.orgs.get(&id)
     }
     pub fn person(&self, id: i64) -> String {
-        self.people
-            .get(&id)
-            .map(|p| p.full_name.clone())
-            .unwrap_or_default()
+        self.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()
     }
 }
 
@@ -105,10 +95,7 @@ pub fn pending(p: &PendingItem, names: &Names, today: NaiveDate) -> PendingJson 
         kind: p.kind.code(),
         text: p.text.clone(),
         raised_by: p.raised_by_org_id.map(|id| names.code(id)),
-        addressed_to: p
-            .addressed_org_id
-            .map(|id| names.code(id))
-            .unwrap_or_else(|| p.addressed_to.clone()),
+        addressed_to: p.addressed_org_id.map(|id| names.code(id)).unwrap_or_else(|| p.addressed_to.clone()),
         raised_on: p.raised_on.format("%Y-%m-%d").to_string(),
         answer_due: iso(p.answer_due),
         status: p.status.code(),
@@ -188,12 +175,7 @@ pub struct CarriedJson {
     pub overdue: bool,
 }
 
-pub fn carried(
-    tasks: &[Task],
-    pending: &[PendingItem],
-    names: &Names,
-    today: NaiveDate,
-) -> Vec<CarriedJson> {
+pub fn carried(tasks: &[Task], pending: &[PendingItem], names: &Names, today: NaiveDate) -> Vec<CarriedJson> {
     let mut out: Vec<CarriedJson> = tasks
         .iter()
         .map(|t| CarriedJson {

@@ -66,9 +66,7 @@ fn early_lang(args: &[String]) -> Option<i18n::Lang> {
             return i18n::parse_lang(v);
         }
     }
-    std::env::var("GIAOBAN_LANG")
-        .ok()
-        .and_then(|v| i18n::parse_lang(&v))
+    std::env::var("GIAOBAN_LANG").ok().and_then(|v| i18n::parse_lang(&v))
 }
 
 /// The default database: the platform data directory.
@@ -90,11 +88,7 @@ pub fn today_from(arg: Option<&str>) -> CliResult<NaiveDate> {
 
 pub fn open_store(db: Option<PathBuf>, read_only: bool) -> CliResult<Store> {
     let path = db.unwrap_or_else(default_db_path);
-    let store = if read_only {
-        Store::open_read_only(&path)
-    } else {
-        Store::open(&path)
-    };
+    let store = if read_only { Store::open_read_only(&path) } else { Store::open(&path) };
     Ok(store?)
 }
 
@@ -167,11 +161,7 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         return Ok(());
     }
     let store = open_store(cli.db, cli.read_only)?;
-    let mut ctx = Ctx {
-        store,
-        today,
-        style: Style::detect(),
-    };
+    let mut ctx = Ctx { store, today, style: Style::detect() };
     match command {
         Command::Init(a) => edit::init(&mut ctx, a),
         Command::Demo(a) => edit::demo(&mut ctx, a),
@@ -182,6 +172,8 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         Command::Agenda(a) => view::agenda(&ctx, a),
         Command::Meetings(a) => view::meetings(&ctx, a),
         Command::Search(a) => view::search(&ctx, a),
+        Command::People(a) => view::people(&ctx, a),
+        Command::Places(a) => view::places(&ctx, a),
         Command::Org(c) => edit::org(&mut ctx, c),
         Command::Settings(a) => edit::settings(&mut ctx, a),
         Command::Undo => edit::undo(&mut ctx),

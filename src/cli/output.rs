@@ -1,9 +1,7 @@
 //! Plain-text output: aligned columns that fit the terminal (80 through a
 //! pipe), colour only on a terminal and never with NO_COLOR.
 
-use crate::text::{
-    display_width, pad_left_to_width, pad_to_width, sanitize_for_terminal, truncate_to_width,
-};
+use crate::text::{display_width, pad_left_to_width, pad_to_width, sanitize_for_terminal, truncate_to_width};
 use std::io::IsTerminal;
 
 #[derive(Debug, Clone, Copy)]
@@ -17,19 +15,11 @@ impl Style {
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = if tty {
-            crossterm::terminal::size()
-                .map(|(w, _)| w as usize)
-                .unwrap_or(80)
+            crossterm::terminal::size().map(|(w, _)| w as usize).unwrap_or(80)
         } else {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(80)
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80)
         };
-        Style {
-            color: tty && !no_color,
-            width: width.clamp(40, 240),
-        }
+        Style { color: tty && !no_color, width: width.clamp(40, 240) }
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -66,23 +56,12 @@ pub struct Table {
 
 impl Table {
     pub fn new(headers: &[String], align: &[Align], flex: usize) -> Table {
-        Table {
-            headers: headers.to_vec(),
-            align: align.to_vec(),
-            rows: Vec::new(),
-            flex,
-        }
+        Table { headers: headers.to_vec(), align: align.to_vec(), rows: Vec::new(), flex }
     }
 
     /// Adds a row; `warn` paints it in the warning colour.
     pub fn row(&mut self, cells: Vec<String>, warn: bool) {
-        self.rows.push((
-            cells
-                .into_iter()
-                .map(|c| sanitize_for_terminal(&c))
-                .collect(),
-            warn,
-        ));
+        self.rows.push((cells.into_iter().map(|c| sanitize_for_terminal(&c)).collect(), warn));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -97,12 +76,7 @@ impl Table {
                 widths[i] = widths[i].max(display_width(c));
             }
         }
-        let others: usize = widths
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != self.flex)
-            .map(|(_, w)| w + 2)
-            .sum();
+        let others: usize = widths.iter().enumerate().filter(|(i, _)| *i != self.flex).map(|(_, w)| w + 2).sum();
         let room = style.width.saturating_sub(others).max(12);
         widths[self.flex] = widths[self.flex].min(room);
         let line = |cells: &[String]| -> String {

@@ -13,26 +13,12 @@ use serde::Serialize;
 fn header_line(ctx: &Ctx) -> CliResult<String> {
     let s = ctx.store.settings()?;
     let lang = crate::i18n::lang();
-    let date = format!(
-        "{} · {}",
-        format_long_date(ctx.today, lang),
-        week_label(ctx.today, lang)
-    );
-    Ok(if s.bloc_name.is_empty() {
-        date
-    } else {
-        format!("{} — {date}", s.bloc_name)
-    })
+    let date = format!("{} · {}", format_long_date(ctx.today, lang), week_label(ctx.today, lang));
+    Ok(if s.bloc_name.is_empty() { date } else { format!("{} — {date}", s.bloc_name) })
 }
 
 fn meeting_label(m: &Meeting) -> String {
-    tf(
-        "meeting.label",
-        &[
-            ("number", m.number.to_string()),
-            ("year", m.year.to_string()),
-        ],
-    )
+    tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
 }
 
 #[derive(Serialize)]
@@ -56,17 +42,12 @@ struct OrgStatusJson {
 
 pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
     let org = a.org.as_deref().map(|o| ctx.resolve_org(o)).transpose()?;
-    let report = ctx
-        .store
-        .status_report(ctx.today, org.as_ref().map(|o| o.id))?;
+    let report = ctx.store.status_report(ctx.today, org.as_ref().map(|o| o.id))?;
     let names = Names::load(&ctx.store)?;
     if a.json {
         return print_json(&StatusJson {
             today: ctx.today.format("%Y-%m-%d").to_string(),
-            next_meeting: report
-                .next_meeting
-                .as_ref()
-                .map(|m| json::meeting(m, &names, report.next_meeting_items)),
+            next_meeting: report.next_meeting.as_ref().map(|m| json::meeting(m, &names, report.next_meeting_items)),
             organizations: report
                 .orgs
                 .iter()
@@ -83,11 +64,7 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
                 })
                 .collect(),
             pending_open: report.pending_open,
-            most_overdue: report
-                .most_overdue
-                .iter()
-                .map(|t| json::task(t, &names, ctx.today))
-                .collect(),
+            most_overdue: report.most_overdue.iter().map(|t| json::task(t, &names, ctx.today)).collect(),
         });
     }
     let st = &ctx.style;
@@ -102,33 +79,14 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
             format_long_date(m.starts_at.date(), crate::i18n::lang()),
             format_time(m.starts_at.time()),
             if m.place.is_empty() { "—" } else { &m.place },
-            tf(
-                "status.agenda_items",
-                &[("n", report.next_meeting_items.to_string())]
-            )
+            tf("status.agenda_items", &[("n", report.next_meeting_items.to_string())])
         )),
-        None => out.push_str(&format!(
-            "{}: {}\n",
-            t("status.next_meeting"),
-            t("status.none_planned")
-        )),
+        None => out.push_str(&format!("{}: {}\n", t("status.next_meeting"), t("status.none_planned"))),
     }
     out.push('\n');
     let mut table = Table::new(
-        &[
-            t("col.org"),
-            t("col.open"),
-            t("col.overdue"),
-            t("col.blocked"),
-            t("col.done_week"),
-        ],
-        &[
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
+        &[t("col.org"), t("col.open"), t("col.overdue"), t("col.blocked"), t("col.done_week")],
+        &[Align::Left, Align::Right, Align::Right, Align::Right, Align::Right],
         0,
     );
     for c in &report.orgs {
@@ -151,11 +109,7 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
     }
     out.push_str(&table.render(st));
     out.push('\n');
-    out.push_str(&format!(
-        "{}: {}\n",
-        t("status.pending_open"),
-        report.pending_open
-    ));
+    out.push_str(&format!("{}: {}\n", t("status.pending_open"), report.pending_open));
     if !report.most_overdue.is_empty() {
         out.push('\n');
         out.push_str(&st.bold(&t("status.most_overdue")));
@@ -168,22 +122,8 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
 
 fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table {
     let mut table = Table::new(
-        &[
-            t("col.id"),
-            t("col.title"),
-            t("col.lead"),
-            t("col.status"),
-            t("col.deadline"),
-            t("col.place"),
-        ],
-        &[
-            Align::Right,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-        ],
+        &[t("col.id"), t("col.title"), t("col.lead"), t("col.status"), t("col.deadline"), t("col.place")],
+        &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
         1,
     );
     for task in tasks {
@@ -212,12 +152,8 @@ fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table 
 }
 
 pub fn tasks(ctx: &Ctx, a: TasksArgs) -> CliResult {
-    let mut filter = TaskFilter {
-        include_finished: a.all,
-        overdue: a.overdue,
-        due_within: a.due_within,
-        ..Default::default()
-    };
+    let mut filter =
+        TaskFilter { include_finished: a.all, overdue: a.overdue, due_within: a.due_within, ..Default::default() };
     if let Some(o) = &a.org {
         filter.org_id = Some(ctx.resolve_org(o)?.id);
     }
@@ -228,14 +164,7 @@ pub fn tasks(ctx: &Ctx, a: TasksArgs) -> CliResult {
                     "err.bad_status",
                     &[
                         ("input", part.to_string()),
-                        (
-                            "valid",
-                            TaskStatus::ALL
-                                .iter()
-                                .map(|s| s.code())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
+                        ("valid", TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
                     ],
                 ))
             })?;
@@ -255,10 +184,7 @@ pub fn tasks(ctx: &Ctx, a: TasksArgs) -> CliResult {
     let tasks = ctx.store.tasks(&filter, ctx.today)?;
     let names = Names::load(&ctx.store)?;
     if a.json {
-        let list: Vec<_> = tasks
-            .iter()
-            .map(|t| json::task(t, &names, ctx.today))
-            .collect();
+        let list: Vec<_> = tasks.iter().map(|t| json::task(t, &names, ctx.today)).collect();
         return print_json(&list);
     }
     if tasks.is_empty() {
@@ -266,11 +192,7 @@ pub fn tasks(ctx: &Ctx, a: TasksArgs) -> CliResult {
         return Ok(());
     }
     print!("{}", task_table(ctx, &tasks, &names).render(&ctx.style));
-    println!(
-        "{}",
-        ctx.style
-            .dim(&tf("tasks.count", &[("n", tasks.len().to_string())]))
-    );
+    println!("{}", ctx.style.dim(&tf("tasks.count", &[("n", tasks.len().to_string())])));
     Ok(())
 }
 
@@ -280,14 +202,7 @@ pub(super) fn parse_kind(k: &str) -> CliResult<TaskKind> {
             "err.bad_kind",
             &[
                 ("input", k.to_string()),
-                (
-                    "valid",
-                    TaskKind::ALL
-                        .iter()
-                        .map(|s| s.code())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
+                ("valid", TaskKind::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
             ],
         ))
     })
@@ -297,34 +212,19 @@ pub(super) fn parse_kind(k: &str) -> CliResult<TaskKind> {
 fn resolve_person(ctx: &Ctx, input: &str) -> CliResult<i64> {
     let q = crate::text::fold(input);
     let people = ctx.store.people()?;
-    let exact: Vec<_> = people
-        .iter()
-        .filter(|p| crate::text::fold(&p.full_name) == q)
-        .collect();
+    let exact: Vec<_> = people.iter().filter(|p| crate::text::fold(&p.full_name) == q).collect();
     if exact.len() == 1 {
         return Ok(exact[0].id);
     }
-    let found: Vec<_> = people
-        .iter()
-        .filter(|p| crate::text::fold(&p.full_name).contains(&q))
-        .collect();
+    let found: Vec<_> = people.iter().filter(|p| crate::text::fold(&p.full_name).contains(&q)).collect();
     match found.as_slice() {
         [one] => Ok(one.id),
-        [] => Err(CliError::Usage(tf(
-            "err.unknown_person",
-            &[("input", input.to_string())],
-        ))),
+        [] => Err(CliError::Usage(tf("err.unknown_person", &[("input", input.to_string())]))),
         many => Err(CliError::Usage(tf(
             "err.ambiguous_person",
             &[
                 ("input", input.to_string()),
-                (
-                    "names",
-                    many.iter()
-                        .map(|p| p.full_name.clone())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
+                ("names", many.iter().map(|p| p.full_name.clone()).collect::<Vec<_>>().join(", ")),
             ],
         ))),
     }
@@ -335,10 +235,7 @@ pub fn pending(ctx: &Ctx, a: PendingArgs) -> CliResult {
     let items = ctx.store.pending_items(org.map(|o| o.id), a.all)?;
     let names = Names::load(&ctx.store)?;
     if a.json {
-        let list: Vec<_> = items
-            .iter()
-            .map(|p| json::pending(p, &names, ctx.today))
-            .collect();
+        let list: Vec<_> = items.iter().map(|p| json::pending(p, &names, ctx.today)).collect();
         return print_json(&list);
     }
     if items.is_empty() {
@@ -355,15 +252,7 @@ pub fn pending(ctx: &Ctx, a: PendingArgs) -> CliResult {
             t("col.days_open"),
             t("col.answer_due"),
         ],
-        &[
-            Align::Right,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Right,
-            Align::Left,
-        ],
+        &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left],
         2,
     );
     for p in &items {
@@ -372,12 +261,8 @@ pub fn pending(ctx: &Ctx, a: PendingArgs) -> CliResult {
                 p.id.to_string(),
                 t(&format!("short.{}", p.kind.label_key())),
                 p.text.clone(),
-                p.raised_by_org_id
-                    .map(|id| names.code(id))
-                    .unwrap_or_default(),
-                p.addressed_org_id
-                    .map(|id| names.code(id))
-                    .unwrap_or_else(|| p.addressed_to.clone()),
+                p.raised_by_org_id.map(|id| names.code(id)).unwrap_or_default(),
+                p.addressed_org_id.map(|id| names.code(id)).unwrap_or_else(|| p.addressed_to.clone()),
                 p.days_open(ctx.today).to_string(),
                 p.answer_due.map(format_date).unwrap_or_else(|| "—".into()),
             ],
@@ -409,21 +294,12 @@ struct AttendanceJson {
 fn find_meeting(ctx: &Ctx, spec: &str) -> CliResult<Meeting> {
     let bad = || CliError::Usage(tf("err.bad_meeting", &[("input", spec.to_string())]));
     let (n, year) = match spec.split_once('/') {
-        Some((n, y)) => (
-            n.trim().parse::<i64>().map_err(|_| bad())?,
-            y.trim().parse::<i32>().map_err(|_| bad())?,
-        ),
-        None => (
-            spec.trim().parse::<i64>().map_err(|_| bad())?,
-            chrono::Datelike::year(&ctx.today),
-        ),
+        Some((n, y)) => (n.trim().parse::<i64>().map_err(|_| bad())?, y.trim().parse::<i32>().map_err(|_| bad())?),
+        None => (spec.trim().parse::<i64>().map_err(|_| bad())?, chrono::Datelike::year(&ctx.today)),
     };
-    ctx.store.meeting_by_number(year, n)?.ok_or_else(|| {
-        CliError::Fail(tf(
-            "err.no_meeting",
-            &[("number", n.to_string()), ("year", year.to_string())],
-        ))
-    })
+    ctx.store
+        .meeting_by_number(year, n)?
+        .ok_or_else(|| CliError::Fail(tf("err.no_meeting", &[("number", n.to_string()), ("year", year.to_string())])))
 }
 
 pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
@@ -444,14 +320,9 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
     let names = Names::load(&ctx.store)?;
     let items = ctx.store.agenda(meeting.id)?;
     let (carried_tasks, carried_pending) = ctx.store.carried_over(&meeting, ctx.today)?;
-    let conclusions = ctx.store.tasks(
-        &TaskFilter {
-            meeting_id: Some(meeting.id),
-            include_finished: true,
-            ..Default::default()
-        },
-        ctx.today,
-    )?;
+    let conclusions = ctx
+        .store
+        .tasks(&TaskFilter { meeting_id: Some(meeting.id), include_finished: true, ..Default::default() }, ctx.today)?;
     let attendance = ctx.store.attendance(meeting.id)?;
     if a.json {
         return print_json(&AgendaJson {
@@ -467,10 +338,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
                 })
                 .collect(),
             carried_over: json::carried(&carried_tasks, &carried_pending, &names, ctx.today),
-            conclusions: conclusions
-                .iter()
-                .map(|t| json::task(t, &names, ctx.today))
-                .collect(),
+            conclusions: conclusions.iter().map(|t| json::task(t, &names, ctx.today)).collect(),
         });
     }
     let st = &ctx.style;
@@ -492,12 +360,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
     }
     out.push('\n');
     let mut table = Table::new(
-        &[
-            "#".to_string(),
-            t("col.item"),
-            t("col.presenter"),
-            t("col.minutes"),
-        ],
+        &["#".to_string(), t("col.item"), t("col.presenter"), t("col.minutes")],
         &[Align::Right, Align::Left, Align::Left, Align::Right],
         1,
     );
@@ -523,11 +386,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
         out.push_str(&st.bold(&t("agenda.carried_over")));
         out.push('\n');
         for c in json::carried(&carried_tasks, &carried_pending, &names, ctx.today) {
-            let tag = if c.kind == "task" {
-                t("agenda.tag_task")
-            } else {
-                t("agenda.tag_pending")
-            };
+            let tag = if c.kind == "task" { t("agenda.tag_task") } else { t("agenda.tag_pending") };
             let line = format!(
                 "  {:<6} {} #{} {}{}",
                 c.lead.unwrap_or_default(),
@@ -559,20 +418,8 @@ pub fn meetings(ctx: &Ctx, a: JsonArg) -> CliResult {
         return print_json(&list);
     }
     let mut table = Table::new(
-        &[
-            t("col.number"),
-            t("col.when"),
-            t("col.kind"),
-            t("col.status"),
-            t("col.place"),
-        ],
-        &[
-            Align::Right,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-            Align::Left,
-        ],
+        &[t("col.number"), t("col.when"), t("col.kind"), t("col.status"), t("col.place")],
+        &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left],
         4,
     );
     for m in &meetings {
@@ -614,14 +461,7 @@ pub fn search(ctx: &Ctx, a: SearchArgs) -> CliResult {
                     "err.bad_search_kind",
                     &[
                         ("input", part.to_string()),
-                        (
-                            "valid",
-                            SearchKind::ALL
-                                .iter()
-                                .map(|s| s.code())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
+                        ("valid", SearchKind::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
                     ],
                 ))
             })?);
@@ -654,18 +494,11 @@ pub fn search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         if group.is_empty() {
             continue;
         }
-        out.push_str(&st.bold(&format!(
-            "{} ({})",
-            t(&format!("group.{}", kind.label_key())),
-            group.len()
-        )));
+        out.push_str(&st.bold(&format!("{} ({})", t(&format!("group.{}", kind.label_key())), group.len())));
         out.push('\n');
         for h in group {
-            let mut line = format!(
-                "  #{:<5} {}",
-                h.parent_id.unwrap_or(h.id),
-                crate::text::sanitize_for_terminal(&h.label)
-            );
+            let mut line =
+                format!("  #{:<5} {}", h.parent_id.unwrap_or(h.id), crate::text::sanitize_for_terminal(&h.label));
             if h.text != h.label && !h.text.is_empty() {
                 line.push_str(" — ");
                 line.push_str(&crate::text::sanitize_for_terminal(&h.text));
@@ -676,5 +509,46 @@ pub fn search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         }
     }
     print!("{out}");
+    Ok(())
+}
+
+pub fn people(ctx: &Ctx, a: JsonArg) -> CliResult {
+    let people = ctx.store.people()?;
+    if a.json {
+        return print_json(&people);
+    }
+    if people.is_empty() {
+        println!("{}", t("people.none"));
+        return Ok(());
+    }
+    let names = Names::load(&ctx.store)?;
+    let mut table = Table::new(
+        &[t("col.name"), t("col.title_job"), t("col.org"), t("col.phone")],
+        &[Align::Left, Align::Left, Align::Left, Align::Left],
+        1,
+    );
+    for p in &people {
+        table.row(
+            vec![
+                p.full_name.clone(),
+                p.title.clone(),
+                p.org_id.map(|o| names.code(o)).unwrap_or_default(),
+                p.phone.clone().unwrap_or_default(),
+            ],
+            false,
+        );
+    }
+    print!("{}", table.render(&ctx.style));
+    Ok(())
+}
+
+pub fn places(ctx: &Ctx, a: JsonArg) -> CliResult {
+    let places = ctx.store.places()?;
+    if a.json {
+        return print_json(&places);
+    }
+    for p in places {
+        println!("{}", crate::text::sanitize_for_terminal(&p));
+    }
     Ok(())
 }

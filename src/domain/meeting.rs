@@ -96,11 +96,7 @@ impl Meeting {
         match self.kind {
             MeetingKind::Monthly => {
                 let d = self.starts_at.date();
-                let (y, m) = if d.month() == 12 {
-                    (d.year() + 1, 1)
-                } else {
-                    (d.year(), d.month() + 1)
-                };
+                let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
                 let day = d.day().min(28);
                 chrono::NaiveDate::from_ymd_opt(y, m, day)
                     .map(|nd| nd.and_time(time))
@@ -139,12 +135,7 @@ pub struct AgendaItem {
 }
 
 impl AgendaItem {
-    pub fn new(
-        meeting_id: i64,
-        title: &str,
-        org_id: Option<i64>,
-        planned_minutes: Option<i64>,
-    ) -> Self {
+    pub fn new(meeting_id: i64, title: &str, org_id: Option<i64>, planned_minutes: Option<i64>) -> Self {
         AgendaItem {
             id: 0,
             meeting_id,
@@ -177,10 +168,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(8, 0, 0)
-            .unwrap()
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(8, 0, 0).unwrap()
     }
 
     #[test]

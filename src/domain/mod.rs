@@ -2,12 +2,14 @@
 //! Nothing here touches the disk, the clock or the terminal.
 
 mod error;
+pub mod filter;
 mod meeting;
 mod org;
 mod pending;
 mod task;
 
 pub use error::DomainError;
+pub use filter::{FilterError, FilterSpec};
 pub use meeting::{AgendaItem, Attendance, Meeting, MeetingKind, MeetingStatus};
 pub use org::{resolve_org, MatchQuality, OrgKind, Organization, Person, Settings};
 pub use pending::{PendingItem, PendingKind, PendingStatus};
@@ -71,10 +73,7 @@ pub fn check_line(field: &'static str, value: &str, required: bool) -> Result<St
         return Err(DomainError::Empty { field });
     }
     if cleaned.chars().count() > MAX_LINE {
-        return Err(DomainError::TooLong {
-            field,
-            max: MAX_LINE,
-        });
+        return Err(DomainError::TooLong { field, max: MAX_LINE });
     }
     Ok(cleaned)
 }
@@ -83,10 +82,7 @@ pub fn check_line(field: &'static str, value: &str, required: bool) -> Result<St
 pub fn check_text(field: &'static str, value: &str) -> Result<String, DomainError> {
     let cleaned = crate::text::clean_text(value);
     if cleaned.chars().count() > MAX_TEXT {
-        return Err(DomainError::TooLong {
-            field,
-            max: MAX_TEXT,
-        });
+        return Err(DomainError::TooLong { field, max: MAX_TEXT });
     }
     Ok(cleaned)
 }
@@ -97,19 +93,10 @@ mod tests {
 
     #[test]
     fn statuses_accept_codes_and_vietnamese_words() {
-        assert_eq!(
-            TaskStatus::parse_user("in-progress"),
-            Some(TaskStatus::InProgress)
-        );
-        assert_eq!(
-            TaskStatus::parse_user("Đang thực hiện"),
-            Some(TaskStatus::InProgress)
-        );
+        assert_eq!(TaskStatus::parse_user("in-progress"), Some(TaskStatus::InProgress));
+        assert_eq!(TaskStatus::parse_user("Đang thực hiện"), Some(TaskStatus::InProgress));
         assert_eq!(TaskStatus::parse_user("hoan thanh"), Some(TaskStatus::Done));
-        assert_eq!(
-            TaskStatus::parse_user("vuong mac"),
-            Some(TaskStatus::Blocked)
-        );
+        assert_eq!(TaskStatus::parse_user("vuong mac"), Some(TaskStatus::Blocked));
         assert_eq!(TaskStatus::parse_user("finished?"), None);
         for s in TaskStatus::ALL {
             assert_eq!(TaskStatus::from_code(s.code()), Some(*s));
@@ -118,21 +105,9 @@ mod tests {
 
     #[test]
     fn line_fields_are_cleaned_and_bounded() {
-        assert_eq!(
-            check_line("title", "  Họp\u{1b}[31m  giao ban\n", true).unwrap(),
-            "Họp giao ban"
-        );
-        assert_eq!(
-            check_line("title", " \t ", true),
-            Err(DomainError::Empty { field: "title" })
-        );
+        assert_eq!(check_line("title", "  Họp\u{1b}[31m  giao ban\n", true).unwrap(), "Họp giao ban");
+        assert_eq!(check_line("title", " \t ", true), Err(DomainError::Empty { field: "title" }));
         let long = "a".repeat(10_000);
-        assert_eq!(
-            check_line("title", &long, true),
-            Err(DomainError::TooLong {
-                field: "title",
-                max: MAX_LINE
-            })
-        );
+        assert_eq!(check_line("title", &long, true), Err(DomainError::TooLong { field: "title", max: MAX_LINE }));
     }
 }

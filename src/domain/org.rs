@@ -84,16 +84,10 @@ pub enum MatchQuality {
 /// Resolves a user's organization reference. An exact match wins; otherwise a
 /// unique partial (whole-word) match; anything else is `None`.
 pub fn resolve_org<'a>(orgs: &'a [Organization], input: &str) -> Option<&'a Organization> {
-    if let Some(o) = orgs
-        .iter()
-        .find(|o| o.matches(input) == MatchQuality::Exact)
-    {
+    if let Some(o) = orgs.iter().find(|o| o.matches(input) == MatchQuality::Exact) {
         return Some(o);
     }
-    let partial: Vec<_> = orgs
-        .iter()
-        .filter(|o| o.matches(input) == MatchQuality::Partial)
-        .collect();
+    let partial: Vec<_> = orgs.iter().filter(|o| o.matches(input) == MatchQuality::Partial).collect();
     if partial.len() == 1 {
         Some(partial[0])
     } else {
@@ -201,15 +195,10 @@ mod tests {
 
     #[test]
     fn org_codes_are_ascii_and_uppercased() {
-        let o = Organization::new(" hnd ", "Hội Nông dân", "", OrgKind::Member)
-            .validated()
-            .unwrap();
+        let o = Organization::new(" hnd ", "Hội Nông dân", "", OrgKind::Member).validated().unwrap();
         assert_eq!(o.code, "HND");
         assert_eq!(o.short_name, "HND");
-        assert_eq!(
-            Organization::new("HỘI", "x", "", OrgKind::Member).validated(),
-            Err(DomainError::BadOrgCode)
-        );
+        assert_eq!(Organization::new("HỘI", "x", "", OrgKind::Member).validated(), Err(DomainError::BadOrgCode));
     }
 
     #[test]

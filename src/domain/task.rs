@@ -103,8 +103,7 @@ impl Task {
 
     /// Days past the deadline, for overdue tasks.
     pub fn days_late(&self, today: NaiveDate) -> Option<i64> {
-        self.is_overdue(today)
-            .then(|| (today - self.deadline.unwrap_or(today)).num_days())
+        self.is_overdue(today).then(|| (today - self.deadline.unwrap_or(today)).num_days())
     }
 
     /// Moves the task to `status`: finishing as done records today as the
@@ -168,11 +167,7 @@ impl Target {
 
     /// The latest recorded value (actuals are cumulative).
     pub fn actual(&self) -> f64 {
-        self.actuals
-            .iter()
-            .max_by_key(|a| (a.recorded_on, a.id))
-            .map(|a| a.value)
-            .unwrap_or(0.0)
+        self.actuals.iter().max_by_key(|a| (a.recorded_on, a.id)).map(|a| a.value).unwrap_or(0.0)
     }
 
     /// Achieved share of the target, in percent.
@@ -246,18 +241,8 @@ mod tests {
             actuals: vec![],
         };
         assert_eq!(tg.achieved_percent(), 0.0);
-        tg.actuals.push(TargetActual {
-            id: 1,
-            target_id: 1,
-            recorded_on: d(2026, 10, 1),
-            value: 9.0,
-        });
-        tg.actuals.push(TargetActual {
-            id: 2,
-            target_id: 1,
-            recorded_on: d(2026, 11, 1),
-            value: 18.0,
-        });
+        tg.actuals.push(TargetActual { id: 1, target_id: 1, recorded_on: d(2026, 10, 1), value: 9.0 });
+        tg.actuals.push(TargetActual { id: 2, target_id: 1, recorded_on: d(2026, 11, 1), value: 18.0 });
         assert!((tg.achieved_percent() - 66.666).abs() < 0.01);
         tg.target_value = 0.0;
         assert_eq!(tg.validated(), Err(DomainError::BadTargetValue));

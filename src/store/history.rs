@@ -57,19 +57,11 @@ pub(crate) fn snapshot(tx: &Transaction, tbl: &str, id: i64) -> Result<Option<Va
     let Some(mut map) = row else { return Ok(None) };
     if tbl == "tasks" {
         for (key, sql) in [
-            (
-                "with_org_ids",
-                "SELECT org_id FROM task_orgs WHERE task_id = ?1 ORDER BY org_id",
-            ),
-            (
-                "person_ids",
-                "SELECT person_id FROM task_people WHERE task_id = ?1 ORDER BY person_id",
-            ),
+            ("with_org_ids", "SELECT org_id FROM task_orgs WHERE task_id = ?1 ORDER BY org_id"),
+            ("person_ids", "SELECT person_id FROM task_people WHERE task_id = ?1 ORDER BY person_id"),
         ] {
             let mut s = tx.prepare_cached(sql)?;
-            let ids: Vec<i64> = s
-                .query_map([id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
+            let ids: Vec<i64> = s.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
             map.insert(key.into(), Value::from(ids));
         }
     }
@@ -102,13 +94,7 @@ pub(crate) fn record(
 
 /// Records that row `id` was inserted (`old` is None) or updated, and keeps
 /// the search index in step.
-pub(crate) fn changed(
-    tx: &Transaction,
-    action: i64,
-    tbl: &str,
-    id: i64,
-    old: Option<Value>,
-) -> Result<()> {
+pub(crate) fn changed(tx: &Transaction, action: i64, tbl: &str, id: i64, old: Option<Value>) -> Result<()> {
     let new = snapshot(tx, tbl, id)?;
     if old.is_some() && old == new {
         return Ok(());
@@ -135,39 +121,21 @@ fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
     let Some(map) = values.as_object() else {
         return Ok(());
     };
-    let columns: Vec<&String> = map
-        .keys()
-        .filter(|k| *k != "with_org_ids" && *k != "person_ids")
-        .collect();
+    let columns: Vec<&String> = map.keys().filter(|k| *k != "with_org_ids" && *k != "person_ids").collect();
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
         "INSERT OR REPLACE INTO {tbl} ({}) VALUES ({})",
-        columns
-            .iter()
-            .map(|c| c.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        columns.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
         placeholders.join(", ")
     );
     let vals: Vec<rusqlite::types::Value> = columns.iter().map(|c| json_to_sql(&map[*c])).collect();
     // REPLACE would delete and cascade children; update in place when present.
     let id = map.get("id").and_then(Value::as_i64).unwrap_or(0);
-    let exists: bool = tx.query_row(
-        &format!("SELECT EXISTS(SELECT 1 FROM {tbl} WHERE id = ?1)"),
-        [id],
-        |r| r.get(0),
-    )?;
+    let exists: bool =
+        tx.query_row(&format!("SELECT EXISTS(SELECT 1 FROM {tbl} WHERE id = ?1)"), [id], |r| r.get(0))?;
     if exists {
-        let sets: Vec<String> = columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c} = ?{}", i + 1))
-            .collect();
-        let sql = format!(
-            "UPDATE {tbl} SET {} WHERE id = ?{}",
-            sets.join(", "),
-            columns.len() + 1
-        );
+        let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+        let sql = format!("UPDATE {tbl} SET {} WHERE id = ?{}", sets.join(", "), columns.len() + 1);
         let mut all = vals.clone();
         all.push(rusqlite::types::Value::Integer(id));
         tx.execute(&sql, rusqlite::params_from_iter(all))?;
@@ -175,17 +143,11 @@ fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
         tx.execute(&sql, rusqlite::params_from_iter(vals))?;
     }
     if tbl == "tasks" {
-        for (key, link, col) in [
-            ("with_org_ids", "task_orgs", "org_id"),
-            ("person_ids", "task_people", "person_id"),
-        ] {
+        for (key, link, col) in [("with_org_ids", "task_orgs", "org_id"), ("person_ids", "task_people", "person_id")] {
             tx.execute(&format!("DELETE FROM {link} WHERE task_id = ?1"), [id])?;
             for v in map.get(key).and_then(Value::as_array).into_iter().flatten() {
                 if let Some(other) = v.as_i64() {
-                    tx.execute(
-                        &format!("INSERT OR IGNORE INTO {link} (task_id, {col}) VALUES (?1, ?2)"),
-                        [id, other],
-                    )?;
+                    tx.execute(&format!("INSERT OR IGNORE INTO {link} (task_id, {col}) VALUES (?1, ?2)"), [id, other])?;
                 }
             }
         }
@@ -201,25 +163,11 @@ fn undo_setting(tx: &Transaction, action: i64, old: Option<&str>) -> Result<()> 
     let (Some(key), Some(value)) = (old["key"].as_str(), old["value"].as_str()) else {
         return Ok(());
     };
-    let before: Option<String> = tx
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    tx.execute(
-        "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-        [key, value],
-    )?;
+    let before: Option<String> =
+        tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, value])?;
     let before = before.map(|v| serde_json::json!({"key": key, "value": v}));
-    record(
-        tx,
-        action,
-        "settings",
-        0,
-        "update",
-        &before,
-        &Some(old.clone()),
-    )
+    record(tx, action, "settings", 0, "update", &before, &Some(old.clone()))
 }
 
 fn json_to_sql(v: &Value) -> rusqlite::types::Value {
@@ -227,10 +175,7 @@ fn json_to_sql(v: &Value) -> rusqlite::types::Value {
     match v {
         Value::Null => S::Null,
         Value::Bool(b) => S::Integer(*b as i64),
-        Value::Number(n) => n
-            .as_i64()
-            .map(S::Integer)
-            .unwrap_or_else(|| S::Real(n.as_f64().unwrap_or(0.0))),
+        Value::Number(n) => n.as_i64().map(S::Integer).unwrap_or_else(|| S::Real(n.as_f64().unwrap_or(0.0))),
         Value::String(s) => S::Text(s.clone()),
         other => S::Text(other.to_string()),
     }
@@ -261,11 +206,7 @@ impl Store {
 
     /// Number of user actions that can still be undone.
     pub fn undo_depth(&self) -> Result<i64> {
-        Ok(self.conn().query_row(
-            "SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0",
-            [],
-            |r| r.get(0),
-        )?)
+        Ok(self.conn().query_row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)
     }
 
     /// Reverses the most recent action not yet undone, as one new action
@@ -273,19 +214,14 @@ impl Store {
     pub fn undo(&mut self) -> Result<Vec<String>> {
         self.write(|tx, action| {
             let last: Option<i64> = tx
-                .query_row(
-                    "SELECT MAX(action_id) FROM history WHERE undone = 0",
-                    [],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT MAX(action_id) FROM history WHERE undone = 0", [], |r| r.get(0))
                 .optional()?
                 .flatten();
             let Some(last) = last else {
                 return Err(StoreError::NothingToUndo);
             };
-            let mut stmt = tx.prepare(
-                "SELECT tbl, record_id, op, old FROM history WHERE action_id = ?1 ORDER BY id DESC",
-            )?;
+            let mut stmt =
+                tx.prepare("SELECT tbl, record_id, op, old FROM history WHERE action_id = ?1 ORDER BY id DESC")?;
             let steps: Vec<(String, i64, String, Option<String>)> = stmt
                 .query_map([last], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect::<std::result::Result<_, _>>()?;
@@ -317,10 +253,7 @@ impl Store {
                 }
                 tables.push(tbl);
             }
-            tx.execute(
-                "UPDATE history SET undone = 1 WHERE action_id IN (?1, ?2)",
-                [last, action],
-            )?;
+            tx.execute("UPDATE history SET undone = 1 WHERE action_id IN (?1, ?2)", [last, action])?;
             Ok(tables)
         })
     }

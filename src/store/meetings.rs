@@ -16,9 +16,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         number: r.get(2)?,
         kind: MeetingKind::from_code(&r.get::<_, String>(3)?).unwrap_or(MeetingKind::Weekly),
         starts_at: conv::parse_datetime(&r.get::<_, String>(4)?),
-        ends_at: r
-            .get::<_, Option<String>>(5)?
-            .map(|s| conv::parse_datetime(&s)),
+        ends_at: r.get::<_, Option<String>>(5)?.map(|s| conv::parse_datetime(&s)),
         place: r.get(6)?,
         chair_id: r.get(7)?,
         secretary_id: r.get(8)?,
@@ -27,8 +25,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     })
 }
 
-const AGENDA_COLUMNS: &str =
-    "id, meeting_id, position, title, org_id, planned_minutes, notes, outcome, standing";
+const AGENDA_COLUMNS: &str = "id, meeting_id, position, title, org_id, planned_minutes, notes, outcome, standing";
 
 fn agenda_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
@@ -45,16 +42,9 @@ fn agenda_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
 }
 
 fn load_meeting(tx: &Transaction, id: i64) -> Result<Meeting> {
-    tx.query_row(
-        &format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"),
-        [id],
-        meeting_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound {
-        what: "meeting",
-        id,
-    })
+    tx.query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "meeting", id })
 }
 
 /// Refuses changes to a closed meeting's agenda and attendance.
@@ -89,25 +79,18 @@ fn write_meeting(tx: &Transaction, m: &Meeting) -> Result<()> {
 impl Store {
     /// All briefings, newest first.
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {MEETING_COLUMNS} FROM meetings ORDER BY starts_at DESC, id DESC"
-        ))?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT {MEETING_COLUMNS} FROM meetings ORDER BY starts_at DESC, id DESC"))?;
         let rows = stmt.query_map([], meeting_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
         self.conn()
-            .query_row(
-                &format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"),
-                [id],
-                meeting_from_row,
-            )
+            .query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)
             .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "meeting",
-                id,
-            })
+            .ok_or(StoreError::NotFound { what: "meeting", id })
     }
 
     /// The briefing numbered `number` in `year`.
@@ -129,19 +112,14 @@ impl Store {
             "SELECT {MEETING_COLUMNS} FROM meetings WHERE status <> 'closed'
              ORDER BY status = 'in-progress' DESC, starts_at < ?1, starts_at ASC LIMIT 1"
         );
-        Ok(self
-            .conn()
-            .query_row(&sql, [conv::date(today)], meeting_from_row)
-            .optional()?)
+        Ok(self.conn().query_row(&sql, [conv::date(today)], meeting_from_row).optional()?)
     }
 
     /// The most recent briefing that has started before `before`.
     pub fn previous_meeting(&self, before: NaiveDateTime) -> Result<Option<Meeting>> {
-        let sql = format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE starts_at < ?1 ORDER BY starts_at DESC LIMIT 1");
-        Ok(self
-            .conn()
-            .query_row(&sql, [conv::datetime(before)], meeting_from_row)
-            .optional()?)
+        let sql =
+            format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE starts_at < ?1 ORDER BY starts_at DESC LIMIT 1");
+        Ok(self.conn().query_row(&sql, [conv::datetime(before)], meeting_from_row).optional()?)
     }
 
     /// Adds a briefing; number 0 takes the next free number of its year.
@@ -226,15 +204,10 @@ impl Store {
             load_meeting(tx, id)?;
             for (tbl, sql) in [
                 ("tasks", "SELECT id FROM tasks WHERE meeting_id = ?1"),
-                (
-                    "pending_items",
-                    "SELECT id FROM pending_items WHERE meeting_id = ?1",
-                ),
+                ("pending_items", "SELECT id FROM pending_items WHERE meeting_id = ?1"),
             ] {
-                let ids: Vec<i64> = tx
-                    .prepare(sql)?
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<std::result::Result<_, _>>()?;
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
                 for rid in ids {
                     let old = snapshot(tx, tbl, rid)?;
                     let unlink = if tbl == "tasks" {
@@ -247,19 +220,11 @@ impl Store {
                 }
             }
             for (tbl, sql) in [
-                (
-                    "agenda_items",
-                    "SELECT id FROM agenda_items WHERE meeting_id = ?1",
-                ),
-                (
-                    "attendance",
-                    "SELECT id FROM attendance WHERE meeting_id = ?1",
-                ),
+                ("agenda_items", "SELECT id FROM agenda_items WHERE meeting_id = ?1"),
+                ("attendance", "SELECT id FROM attendance WHERE meeting_id = ?1"),
             ] {
-                let ids: Vec<i64> = tx
-                    .prepare(sql)?
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<std::result::Result<_, _>>()?;
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
                 for rid in ids {
                     delete_row(tx, action, tbl, rid)?;
                 }
@@ -331,16 +296,9 @@ impl Store {
 
     pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
         self.conn()
-            .query_row(
-                &format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"),
-                [id],
-                agenda_from_row,
-            )
+            .query_row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [id], agenda_from_row)
             .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "agenda_item",
-                id,
-            })
+            .ok_or(StoreError::NotFound { what: "agenda_item", id })
     }
 
     /// Appends an item to the end of a briefing's agenda.
@@ -369,7 +327,11 @@ impl Store {
         let it = item.validated()?;
         self.write(|tx, action| {
             let current = tx
-                .query_row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [it.id], agenda_from_row)
+                .query_row(
+                    &format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"),
+                    [it.id],
+                    agenda_from_row,
+                )
                 .optional()?
                 .ok_or(StoreError::NotFound { what: "agenda_item", id: it.id })?;
             if load_meeting(tx, current.meeting_id)?.is_closed() {
@@ -405,10 +367,7 @@ impl Store {
             ensure_open(tx, item.meeting_id)?;
             for (rid, pos) in [(item.id, target + 1), (other.id, idx as i64 + 1)] {
                 let old = snapshot(tx, "agenda_items", rid)?;
-                tx.execute(
-                    "UPDATE agenda_items SET position = ?2 WHERE id = ?1",
-                    [rid, pos],
-                )?;
+                tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", [rid, pos])?;
                 changed(tx, action, "agenda_items", rid, old)?;
             }
             Ok(())
@@ -441,11 +400,7 @@ impl Store {
         let mut next = Meeting::new(0, prev.kind, prev.next_start(), &prev.place);
         next.chair_id = prev.chair_id;
         next.secretary_id = prev.secretary_id;
-        let standing: Vec<AgendaItem> = self
-            .agenda(from)?
-            .into_iter()
-            .filter(|i| i.standing)
-            .collect();
+        let standing: Vec<AgendaItem> = self.agenda(from)?.into_iter().filter(|i| i.standing).collect();
         let year = chrono::Datelike::year(&next.starts_at);
         next.number = self.conn().query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE year = ?1",

@@ -33,10 +33,7 @@ pub enum StoreError {
     #[error("the disk is full")]
     DiskFull,
     #[error("cannot open {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Invalid(#[from] DomainError),
     #[error("{what} {id} does not exist")]
@@ -75,44 +72,28 @@ impl StoreError {
     pub fn message(&self) -> String {
         use crate::i18n::{t, tf};
         match self {
-            StoreError::NewerSchema { found, supported } => tf(
-                "err.newer_schema",
-                &[
-                    ("found", found.to_string()),
-                    ("supported", supported.to_string()),
-                ],
-            ),
+            StoreError::NewerSchema { found, supported } => {
+                tf("err.newer_schema", &[("found", found.to_string()), ("supported", supported.to_string())])
+            }
             StoreError::NotADatabase => t("err.not_a_database"),
             StoreError::ReadOnly => t("err.read_only"),
             StoreError::Locked => t("err.locked"),
             StoreError::DiskFull => t("err.disk_full"),
-            StoreError::Io { path, source } => tf(
-                "err.io",
-                &[
-                    ("path", path.display().to_string()),
-                    ("reason", source.to_string()),
-                ],
-            ),
-            StoreError::Invalid(e) => crate::i18n::domain_error(e),
-            StoreError::NotFound { what, id } => tf(
-                "err.not_found",
-                &[("what", t(&format!("what.{what}"))), ("id", id.to_string())],
-            ),
-            StoreError::UnknownOrg { input, valid } => tf(
-                "err.unknown_org",
-                &[("input", input.clone()), ("valid", valid.join(", "))],
-            ),
-            StoreError::OrgInUse { code } => tf("err.org_in_use", &[("code", code.clone())]),
-            StoreError::DuplicateCode { code } => {
-                tf("err.duplicate_code", &[("code", code.clone())])
+            StoreError::Io { path, source } => {
+                tf("err.io", &[("path", path.display().to_string()), ("reason", source.to_string())])
             }
-            StoreError::UnknownSetting { key } => tf(
-                "err.unknown_setting",
-                &[
-                    ("key", key.clone()),
-                    ("valid", crate::domain::Settings::KEYS.join(", ")),
-                ],
-            ),
+            StoreError::Invalid(e) => crate::i18n::domain_error(e),
+            StoreError::NotFound { what, id } => {
+                tf("err.not_found", &[("what", t(&format!("what.{what}"))), ("id", id.to_string())])
+            }
+            StoreError::UnknownOrg { input, valid } => {
+                tf("err.unknown_org", &[("input", input.clone()), ("valid", valid.join(", "))])
+            }
+            StoreError::OrgInUse { code } => tf("err.org_in_use", &[("code", code.clone())]),
+            StoreError::DuplicateCode { code } => tf("err.duplicate_code", &[("code", code.clone())]),
+            StoreError::UnknownSetting { key } => {
+                tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
+            }
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
             StoreError::DemoRefused => t("demo.refused"),
             StoreError::Sqlite(e) => tf("err.sqlite", &[("reason", e.to_string())]),
@@ -138,19 +119,13 @@ impl Store {
         let exists = path.exists();
         if !exists {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
             }
         }
         if exists {
             let version = peek_version(path)?;
             if version > SCHEMA_VERSION {
-                return Err(StoreError::NewerSchema {
-                    found: version,
-                    supported: SCHEMA_VERSION,
-                });
+                return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
             }
             let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
             if !writable {
@@ -167,11 +142,7 @@ impl Store {
         if !exists {
             restrict_permissions(path);
         }
-        let mut store = Store {
-            conn,
-            read_only: false,
-            path: Some(path.to_path_buf()),
-        };
+        let mut store = Store { conn, read_only: false, path: Some(path.to_path_buf()) };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -187,10 +158,7 @@ impl Store {
         }
         let version = peek_version(path)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
         }
         if version < SCHEMA_VERSION {
             // An older file would need a migration, which read-only cannot do.
@@ -198,21 +166,13 @@ impl Store {
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Store {
-            conn,
-            read_only: true,
-            path: Some(path.to_path_buf()),
-        })
+        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()) })
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store {
-            conn,
-            read_only: false,
-            path: None,
-        };
+        let mut store = Store { conn, read_only: false, path: None };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -222,23 +182,16 @@ impl Store {
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path.is_some() {
-            let _mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            let _mode: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
         }
         schema::migrate(&mut self.conn, version)?;
         self.seed_organizations()?;
@@ -256,9 +209,7 @@ impl Store {
     /// Changes whenever another connection commits (PRAGMA data_version), so
     /// a screen can refresh only when something happened.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Runs one user action in one immediate transaction; its history rows
@@ -267,14 +218,8 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let action_id: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(action_id), 0) + 1 FROM history",
-            [],
-            |r| r.get(0),
-        )?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action_id: i64 = tx.query_row("SELECT COALESCE(MAX(action_id), 0) + 1 FROM history", [], |r| r.get(0))?;
         let value = f(&tx, action_id)?;
         tx.commit()?;
         Ok(value)
@@ -288,39 +233,25 @@ impl Store {
 /// Reads `user_version` through a read-only connection, so a file from a
 /// newer build (or not a database at all) is left byte-identical.
 fn peek_version(path: &Path) -> Result<i64> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
     // Touch the schema so that a non-database file is detected here.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     Ok(version)
 }
 
 fn backup_before_migration(path: &Path, version: i64) -> Result<()> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(format!(".v{version}-{stamp}.bak"));
     let target = path.with_file_name(name);
     // Checkpoint-free copy: a WAL sidecar is copied along with the main file.
-    std::fs::copy(path, &target).map_err(|source| StoreError::Io {
-        path: target.clone(),
-        source,
-    })?;
+    std::fs::copy(path, &target).map_err(|source| StoreError::Io { path: target.clone(), source })?;
     let wal = PathBuf::from(format!("{}-wal", path.display()));
     if wal.exists() {
         let wal_target = PathBuf::from(format!("{}-wal", target.display()));
-        std::fs::copy(&wal, &wal_target).map_err(|source| StoreError::Io {
-            path: wal_target,
-            source,
-        })?;
+        std::fs::copy(&wal, &wal_target).map_err(|source| StoreError::Io { path: wal_target, source })?;
     }
     Ok(())
 }
@@ -362,7 +293,6 @@ pub(crate) mod conv {
     }
     /// Comma-separated ids from `group_concat`.
     pub fn ids(s: Option<String>) -> Vec<i64> {
-        s.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-            .unwrap_or_default()
+        s.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
     }
 }

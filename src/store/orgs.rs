@@ -54,9 +54,7 @@ impl Store {
         if self.read_only {
             return Ok(());
         }
-        let count: i64 = self
-            .conn()
-            .query_row("SELECT COUNT(*) FROM organizations", [], |r| r.get(0))?;
+        let count: i64 = self.conn().query_row("SELECT COUNT(*) FROM organizations", [], |r| r.get(0))?;
         if count > 0 {
             return Ok(());
         }
@@ -76,44 +74,31 @@ impl Store {
 
     /// Every organization, active first, in the bloc's order.
     pub fn organizations(&self) -> Result<Vec<Organization>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {ORG_COLUMNS} FROM organizations ORDER BY active DESC, sort_order, id"
-        ))?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT {ORG_COLUMNS} FROM organizations ORDER BY active DESC, sort_order, id"))?;
         let rows = stmt.query_map([], org_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     pub fn active_organizations(&self) -> Result<Vec<Organization>> {
-        Ok(self
-            .organizations()?
-            .into_iter()
-            .filter(|o| o.active)
-            .collect())
+        Ok(self.organizations()?.into_iter().filter(|o| o.active).collect())
     }
 
     pub fn organization(&self, id: i64) -> Result<Organization> {
         self.conn()
-            .query_row(
-                &format!("SELECT {ORG_COLUMNS} FROM organizations WHERE id = ?1"),
-                [id],
-                org_from_row,
-            )
+            .query_row(&format!("SELECT {ORG_COLUMNS} FROM organizations WHERE id = ?1"), [id], org_from_row)
             .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "organization",
-                id,
-            })
+            .ok_or(StoreError::NotFound { what: "organization", id })
     }
 
     /// Finds an organization by code or name, accent- and case-insensitively.
     pub fn resolve_organization(&self, input: &str) -> Result<Organization> {
         let orgs = self.organizations()?;
-        resolve_org(&orgs, input)
-            .cloned()
-            .ok_or_else(|| StoreError::UnknownOrg {
-                input: input.to_string(),
-                valid: orgs.iter().map(|o| o.code.clone()).collect(),
-            })
+        resolve_org(&orgs, input).cloned().ok_or_else(|| StoreError::UnknownOrg {
+            input: input.to_string(),
+            valid: orgs.iter().map(|o| o.code.clone()).collect(),
+        })
     }
 
     pub fn add_organization(&mut self, org: Organization) -> Result<i64> {
@@ -179,23 +164,15 @@ impl Store {
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
-        let mut people: Vec<Person> = stmt
-            .query_map([], person_from_row)?
-            .collect::<std::result::Result<_, _>>()?;
+        let mut stmt = self.conn().prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
+        let mut people: Vec<Person> = stmt.query_map([], person_from_row)?.collect::<std::result::Result<_, _>>()?;
         people.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
         Ok(people)
     }
 
     pub fn person(&self, id: i64) -> Result<Person> {
         self.conn()
-            .query_row(
-                &format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"),
-                [id],
-                person_from_row,
-            )
+            .query_row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "person", id })
     }
@@ -219,7 +196,14 @@ impl Store {
             let old = snapshot(tx, "people", p.id)?.ok_or(StoreError::NotFound { what: "person", id: p.id })?;
             tx.execute(
                 "UPDATE people SET full_name = ?2, title = ?3, org_id = ?4, phone = ?5, roles = ?6 WHERE id = ?1",
-                params![p.id, p.full_name, p.title, p.org_id, p.phone, serde_json::to_string(&p.roles).unwrap_or_default()],
+                params![
+                    p.id,
+                    p.full_name,
+                    p.title,
+                    p.org_id,
+                    p.phone,
+                    serde_json::to_string(&p.roles).unwrap_or_default()
+                ],
             )?;
             changed(tx, action, "people", p.id, Some(old))
         })
@@ -258,9 +242,7 @@ impl Store {
 
     pub fn settings(&self) -> Result<Settings> {
         let mut s = Settings::default();
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT key, value FROM settings")?;
+        let mut stmt = self.conn().prepare_cached("SELECT key, value FROM settings")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (k, v) = row?;
@@ -277,35 +259,19 @@ impl Store {
     /// Sets one of the bloc's settings (see `Settings::KEYS`).
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         if !Settings::KEYS.contains(&key) {
-            return Err(StoreError::UnknownSetting {
-                key: key.to_string(),
-            });
+            return Err(StoreError::UnknownSetting { key: key.to_string() });
         }
         let value = crate::domain::check_line("value", value, false)?;
         self.write(|tx, action| {
-            let old: Option<String> = tx
-                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let old: Option<String> =
+                tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
             if old.as_deref() == Some(value.as_str()) {
                 return Ok(());
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                [key, &value],
-            )?;
+            tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, &value])?;
             let old = old.map(|v| serde_json::json!({"key": key, "value": v}));
             let new = Some(serde_json::json!({"key": key, "value": value}));
-            record(
-                tx,
-                action,
-                "settings",
-                0,
-                if old.is_some() { "update" } else { "insert" },
-                &old,
-                &new,
-            )
+            record(tx, action, "settings", 0, if old.is_some() { "update" } else { "insert" }, &old, &new)
         })
     }
 }

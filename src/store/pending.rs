@@ -6,8 +6,7 @@ use crate::domain::{PendingItem, PendingKind, PendingStatus};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-const PENDING_COLUMNS: &str =
-    "id, kind, text, raised_by_org_id, meeting_id, addressed_org_id, addressed_to,
+const PENDING_COLUMNS: &str = "id, kind, text, raised_by_org_id, meeting_id, addressed_org_id, addressed_to,
     raised_on, answer_due, status, answer, answered_on";
 
 pub(super) fn pending_from_row(r: &Row) -> rusqlite::Result<PendingItem> {
@@ -28,11 +27,7 @@ pub(super) fn pending_from_row(r: &Row) -> rusqlite::Result<PendingItem> {
 }
 
 pub(super) fn pending_columns(alias: &str) -> String {
-    PENDING_COLUMNS
-        .split(',')
-        .map(|c| format!("{alias}.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    PENDING_COLUMNS.split(',').map(|c| format!("{alias}.{}", c.trim())).collect::<Vec<_>>().join(", ")
 }
 
 fn write_pending(tx: &Transaction, p: &PendingItem) -> Result<()> {
@@ -73,16 +68,9 @@ impl Store {
 
     pub fn pending_item(&self, id: i64) -> Result<PendingItem> {
         self.conn()
-            .query_row(
-                &format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE id = ?1"),
-                [id],
-                pending_from_row,
-            )
+            .query_row(&format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE id = ?1"), [id], pending_from_row)
             .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "pending",
-                id,
-            })
+            .ok_or(StoreError::NotFound { what: "pending", id })
     }
 
     pub fn add_pending_item(&mut self, item: PendingItem) -> Result<i64> {
@@ -90,12 +78,7 @@ impl Store {
         self.write(|tx, action| {
             tx.execute(
                 "INSERT INTO pending_items (kind, text, raised_on, status) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    p.kind.code(),
-                    p.text,
-                    conv::date(p.raised_on),
-                    p.status.code()
-                ],
+                params![p.kind.code(), p.text, conv::date(p.raised_on), p.status.code()],
             )?;
             let id = tx.last_insert_rowid();
             write_pending(tx, &PendingItem { id, ..p.clone() })?;
@@ -107,10 +90,7 @@ impl Store {
     pub fn update_pending_item(&mut self, item: PendingItem) -> Result<()> {
         let p = item.validated()?;
         self.write(|tx, action| {
-            let old = snapshot(tx, "pending_items", p.id)?.ok_or(StoreError::NotFound {
-                what: "pending",
-                id: p.id,
-            })?;
+            let old = snapshot(tx, "pending_items", p.id)?.ok_or(StoreError::NotFound { what: "pending", id: p.id })?;
             write_pending(tx, &p)?;
             changed(tx, action, "pending_items", p.id, Some(old))
         })
@@ -124,12 +104,7 @@ impl Store {
     }
 
     /// Sets a pending item's status (closing it, or reopening it).
-    pub fn set_pending_status(
-        &mut self,
-        id: i64,
-        status: PendingStatus,
-        on: NaiveDate,
-    ) -> Result<()> {
+    pub fn set_pending_status(&mut self, id: i64, status: PendingStatus, on: NaiveDate) -> Result<()> {
         let mut p = self.pending_item(id)?;
         p.status = status;
         match status {
@@ -143,10 +118,7 @@ impl Store {
     pub fn delete_pending_item(&mut self, id: i64) -> Result<()> {
         self.write(|tx, action| {
             if !delete_row(tx, action, "pending_items", id)? {
-                return Err(StoreError::NotFound {
-                    what: "pending",
-                    id,
-                });
+                return Err(StoreError::NotFound { what: "pending", id });
             }
             Ok(())
         })

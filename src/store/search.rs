@@ -39,21 +39,12 @@ pub struct SearchHit {
 
 /// The folded tokens of a query: letters and digits only.
 pub fn query_tokens(query: &str) -> Vec<String> {
-    fold(query)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .take(16)
-        .map(str::to_string)
-        .collect()
+    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).take(16).map(str::to_string).collect()
 }
 
 /// An FTS5 MATCH expression: every token quoted, the last one as a prefix.
 fn match_expr(tokens: &[String]) -> String {
-    tokens
-        .iter()
-        .map(|t| format!("\"{}\"*", t.replace('"', "")))
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokens.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect::<Vec<_>>().join(" ")
 }
 
 struct Doc {
@@ -87,8 +78,7 @@ fn insert(tx: &Transaction, id: i64, d: Doc) -> Result<()> {
 }
 
 fn remove(tx: &Transaction, kind: SearchKind, id: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM search_index WHERE kind = ?1 AND ref_id = ?2")?
-        .execute(params![kind.code(), id])?;
+    tx.prepare_cached("DELETE FROM search_index WHERE kind = ?1 AND ref_id = ?2")?.execute(params![kind.code(), id])?;
     Ok(())
 }
 
@@ -136,7 +126,15 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
                     "SELECT n.task_id, n.text, n.noted_on, t.title, t.status NOT IN ('done','cancelled')
                      FROM task_notes n JOIN tasks t ON t.id = n.task_id WHERE n.id = ?1",
                     [id],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, bool>(4)?)),
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, bool>(4)?,
+                        ))
+                    },
                 )
                 .optional()?;
             if let Some((task, text, date, title, open)) = row {
@@ -162,7 +160,16 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
                     "SELECT a.meeting_id, a.title, a.notes, a.outcome, m.status <> 'closed', substr(m.starts_at, 1, 10)
                      FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1",
                     [id],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, bool>(4)?, r.get::<_, String>(5)?)),
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, bool>(4)?,
+                            r.get::<_, String>(5)?,
+                        ))
+                    },
                 )
                 .optional()?;
             if let Some((meeting, title, notes, outcome, open, date)) = row {
@@ -187,15 +194,21 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
                 .query_row(
                     "SELECT number, year, place, notes, status <> 'closed', starts_at FROM meetings WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, bool>(4)?, r.get::<_, String>(5)?)),
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, bool>(4)?,
+                            r.get::<_, String>(5)?,
+                        ))
+                    },
                 )
                 .optional()?;
             if let Some((number, year, place, notes, open, starts)) = row {
                 let date = conv::parse_datetime(&starts).date();
-                let label = format!(
-                    "{number}/{year} · {} · {place}",
-                    crate::text::format_date(date)
-                );
+                let label = format!("{number}/{year} · {} · {place}", crate::text::format_date(date));
                 insert(
                     tx,
                     id,
@@ -224,7 +237,15 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
                 .query_row(
                     "SELECT text, answer, addressed_to, status = 'open', raised_on FROM pending_items WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?, r.get::<_, String>(4)?)),
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, bool>(3)?,
+                            r.get::<_, String>(4)?,
+                        ))
+                    },
                 )
                 .optional()?;
             if let Some((text, answer, to, open, date)) = row {
@@ -246,18 +267,9 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
         "people" => {
             remove(tx, SearchKind::Person, id)?;
             let row = tx
-                .query_row(
-                    "SELECT full_name, title, COALESCE(phone, ''), roles FROM people WHERE id = ?1",
-                    [id],
-                    |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                        ))
-                    },
-                )
+                .query_row("SELECT full_name, title, COALESCE(phone, ''), roles FROM people WHERE id = ?1", [id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+                })
                 .optional()?;
             if let Some((name, title, phone, roles)) = row {
                 let roles: Vec<String> = serde_json::from_str(&roles).unwrap_or_default();
@@ -279,18 +291,9 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
         "organizations" => {
             remove(tx, SearchKind::Organization, id)?;
             let row = tx
-                .query_row(
-                    "SELECT code, name, short_name, active FROM organizations WHERE id = ?1",
-                    [id],
-                    |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, bool>(3)?,
-                        ))
-                    },
-                )
+                .query_row("SELECT code, name, short_name, active FROM organizations WHERE id = ?1", [id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?))
+                })
                 .optional()?;
             if let Some((code, name, short, active)) = row {
                 insert(
@@ -316,13 +319,7 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
 /// Rebuilds the whole index from the tables.
 pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;
-    for tbl in [
-        "organizations",
-        "people",
-        "meetings",
-        "tasks",
-        "pending_items",
-    ] {
+    for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
             .query_map([], |r| r.get(0))?
@@ -339,12 +336,7 @@ impl Store {
     /// prefix), ignoring accents and case. Ranking: a query typed with
     /// diacritics puts exact-diacritic matches first; then title matches
     /// before matches in notes, open before finished, recent before old.
-    pub fn search(
-        &self,
-        query: &str,
-        kinds: &[SearchKind],
-        limit: usize,
-    ) -> Result<Vec<SearchHit>> {
+    pub fn search(&self, query: &str, kinds: &[SearchKind], limit: usize) -> Result<Vec<SearchHit>> {
         let tokens = query_tokens(query);
         if tokens.is_empty() {
             return Ok(Vec::new());
@@ -355,15 +347,10 @@ impl Store {
         )?;
         let raw_query = crate::text::nfc(query.trim()).to_lowercase();
         let has_marks = fold(&raw_query) != raw_query;
-        let raw_words: Vec<&str> = raw_query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let raw_words: Vec<&str> = raw_query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let title_tokens = |title: &str| -> bool {
             let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
-            tokens
-                .iter()
-                .all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+            tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
         };
         let mut scored: Vec<(bool, bool, bool, Option<String>, f64, SearchHit)> = Vec::new();
         let rows = stmt.query_map([match_expr(&tokens)], |r| {
@@ -391,26 +378,15 @@ impl Store {
             let lower = raw.to_lowercase();
             let exact = has_marks && raw_words.iter().all(|w| lower.contains(w));
             let in_title = title_tokens(&title);
-            let text = if in_title || body.trim().is_empty() {
-                label.clone()
-            } else {
-                matching_line(&raw, &body, &tokens)
-            };
+            let text =
+                if in_title || body.trim().is_empty() { label.clone() } else { matching_line(&raw, &body, &tokens) };
             scored.push((
                 exact,
                 in_title,
                 is_open,
                 date.clone(),
                 score,
-                SearchHit {
-                    kind,
-                    id,
-                    parent_id,
-                    label,
-                    text,
-                    is_open,
-                    date,
-                },
+                SearchHit { kind, id, parent_id, label, text, is_open, date },
             ));
         }
         scored.sort_by(|a, b| {
@@ -431,10 +407,7 @@ fn matching_line(raw: &str, folded_body: &str, tokens: &[String]) -> String {
     let title_lines = raw_lines.len().saturating_sub(folded_body.lines().count());
     for (i, line) in folded_body.lines().enumerate() {
         if tokens.iter().any(|t| line.contains(t.as_str())) {
-            return raw_lines
-                .get(title_lines + i)
-                .map(|s| s.to_string())
-                .unwrap_or_default();
+            return raw_lines.get(title_lines + i).map(|s| s.to_string()).unwrap_or_default();
         }
     }
     String::new()
@@ -447,9 +420,7 @@ mod tests {
     #[test]
     fn hostile_queries_become_quoted_tokens() {
         assert_eq!(match_expr(&query_tokens("nông-dân")), "\"nong\"* \"dan\"*");
-        assert!(query_tokens("\"\" AND OR ( ) : * 🎉")
-            .iter()
-            .all(|t| t.chars().all(char::is_alphanumeric)));
+        assert!(query_tokens("\"\" AND OR ( ) : * 🎉").iter().all(|t| t.chars().all(char::is_alphanumeric)));
         assert!(query_tokens("🎉 -- ()").is_empty());
     }
 }

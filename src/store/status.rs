@@ -43,18 +43,15 @@ impl Store {
              FROM organizations o LEFT JOIN tasks t ON t.lead_org_id = o.id
              GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id",
         )?;
-        let rows = stmt.query_map(
-            params![conv::date(today), conv::date(week_start(today))],
-            |r| {
-                Ok(OrgCounts {
-                    org_id: r.get(0)?,
-                    open: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                    overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
-                    blocked: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
-                    done_this_week: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
-                })
-            },
-        )?;
+        let rows = stmt.query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
+            Ok(OrgCounts {
+                org_id: r.get(0)?,
+                open: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
+                blocked: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
+                done_this_week: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+            })
+        })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -65,42 +62,22 @@ impl Store {
             Some(m) => self.agenda(m.id)?.len(),
             None => 0,
         };
-        let orgs = self
-            .org_counts(today)?
-            .into_iter()
-            .filter(|c| org_id.is_none_or(|o| o == c.org_id))
-            .collect();
+        let orgs = self.org_counts(today)?.into_iter().filter(|c| org_id.is_none_or(|o| o == c.org_id)).collect();
         let pending_open: i64 = self.conn().query_row(
             "SELECT COUNT(*) FROM pending_items WHERE status = 'open'
                AND (?1 IS NULL OR raised_by_org_id = ?1 OR addressed_org_id = ?1)",
             [org_id],
             |r| r.get(0),
         )?;
-        let mut most_overdue = self.tasks(
-            &TaskFilter {
-                overdue: true,
-                lead_org_id: org_id,
-                ..Default::default()
-            },
-            today,
-        )?;
+        let mut most_overdue =
+            self.tasks(&TaskFilter { overdue: true, lead_org_id: org_id, ..Default::default() }, today)?;
         most_overdue.truncate(5);
-        Ok(StatusReport {
-            next_meeting,
-            next_meeting_items,
-            orgs,
-            pending_open,
-            most_overdue,
-        })
+        Ok(StatusReport { next_meeting, next_meeting_items, orgs, pending_open, most_overdue })
     }
 
     /// What a briefing reviews first: open tasks decided at earlier
     /// briefings, and open pending items raised before it.
-    pub fn carried_over(
-        &self,
-        meeting: &Meeting,
-        today: NaiveDate,
-    ) -> Result<(Vec<Task>, Vec<PendingItem>)> {
+    pub fn carried_over(&self, meeting: &Meeting, today: NaiveDate) -> Result<(Vec<Task>, Vec<PendingItem>)> {
         let earlier: Vec<i64> = self
             .conn()
             .prepare_cached("SELECT id FROM meetings WHERE starts_at < ?1")?
@@ -114,22 +91,11 @@ impl Store {
                     "SELECT t.id FROM tasks t JOIN meetings m ON m.id = t.meeting_id
                      WHERE t.kind = ?1 AND t.status NOT IN ('done', 'cancelled') AND m.starts_at < ?2",
                 )?;
-                let rows = stmt.query_map(
-                    params![
-                        TaskKind::Conclusion.code(),
-                        conv::datetime(meeting.starts_at)
-                    ],
-                    |r| r.get(0),
-                )?;
+                let rows = stmt
+                    .query_map(params![TaskKind::Conclusion.code(), conv::datetime(meeting.starts_at)], |r| r.get(0))?;
                 rows.collect::<std::result::Result<_, _>>()?
             };
-            self.tasks(
-                &TaskFilter {
-                    ids: Some(ids),
-                    ..Default::default()
-                },
-                today,
-            )?
+            self.tasks(&TaskFilter { ids: Some(ids), ..Default::default() }, today)?
         };
         let sql = format!(
             "SELECT {} FROM pending_items p LEFT JOIN meetings m ON m.id = p.meeting_id
@@ -142,10 +108,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let pending = stmt
             .query_map(
-                params![
-                    conv::datetime(meeting.starts_at),
-                    conv::date(meeting.starts_at.date())
-                ],
+                params![conv::datetime(meeting.starts_at), conv::date(meeting.starts_at.date())],
                 pending_from_row,
             )?
             .collect::<std::result::Result<_, _>>()?;
@@ -170,11 +133,7 @@ impl Store {
              FROM tasks WHERE status NOT IN ('done', 'cancelled') GROUP BY board",
         )?;
         let rows = stmt.query_map([conv::date(today)], |r| {
-            Ok(BoardCounts {
-                org_id: r.get(0)?,
-                open: r.get(1)?,
-                overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
-            })
+            Ok(BoardCounts { org_id: r.get(0)?, open: r.get(1)?, overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0) })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }

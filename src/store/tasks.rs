@@ -31,10 +31,11 @@ pub struct TaskFilter {
     /// Done tasks completed on or after this date (a board's "done this period").
     pub done_since: Option<NaiveDate>,
     pub ids: Option<Vec<i64>>,
+    /// Folded words that must all appear in the title.
+    pub words: Vec<String>,
 }
 
-const TASK_COLUMNS: &str =
-    "t.id, t.title, t.description, t.kind, t.lead_org_id, t.place, t.doc_number, t.doc_date,
+const TASK_COLUMNS: &str = "t.id, t.title, t.description, t.kind, t.lead_org_id, t.place, t.doc_number, t.doc_date,
     t.meeting_id, t.agenda_item_id, t.start_date, t.deadline, t.status, t.completed_on,
     (SELECT group_concat(org_id) FROM task_orgs WHERE task_id = t.id),
     (SELECT group_concat(person_id) FROM task_people WHERE task_id = t.id)";
@@ -63,13 +64,9 @@ fn task_from_row(r: &Row) -> rusqlite::Result<Task> {
 }
 
 fn load_task(tx: &Transaction, id: i64) -> Result<Task> {
-    tx.query_row(
-        &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"),
-        [id],
-        task_from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound { what: "task", id })
+    tx.query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"), [id], task_from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "task", id })
 }
 
 /// Writes every column and link of `task` over row `task.id`.
@@ -99,34 +96,21 @@ fn write_task(tx: &Transaction, t: &Task) -> Result<()> {
     )?;
     tx.execute("DELETE FROM task_orgs WHERE task_id = ?1", [t.id])?;
     for org in &t.with_org_ids {
-        tx.execute(
-            "INSERT OR IGNORE INTO task_orgs (task_id, org_id) VALUES (?1, ?2)",
-            [t.id, *org],
-        )?;
+        tx.execute("INSERT OR IGNORE INTO task_orgs (task_id, org_id) VALUES (?1, ?2)", [t.id, *org])?;
     }
     tx.execute("DELETE FROM task_people WHERE task_id = ?1", [t.id])?;
     for p in &t.person_ids {
-        tx.execute(
-            "INSERT OR IGNORE INTO task_people (task_id, person_id) VALUES (?1, ?2)",
-            [t.id, *p],
-        )?;
+        tx.execute("INSERT OR IGNORE INTO task_people (task_id, person_id) VALUES (?1, ?2)", [t.id, *p])?;
     }
     Ok(())
 }
 
 fn ensure_org(tx: &Transaction, id: i64) -> Result<()> {
-    let ok: bool = tx.query_row(
-        "SELECT EXISTS(SELECT 1 FROM organizations WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
+    let ok: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM organizations WHERE id = ?1)", [id], |r| r.get(0))?;
     if ok {
         Ok(())
     } else {
-        Err(StoreError::NotFound {
-            what: "organization",
-            id,
-        })
+        Err(StoreError::NotFound { what: "organization", id })
     }
 }
 
@@ -141,28 +125,24 @@ impl Store {
         };
         if let Some(org) = filter.org_id {
             let p = arg(SqlValue::Integer(org), &mut args);
-            clauses.push(format!("(t.lead_org_id = {p} OR EXISTS(SELECT 1 FROM task_orgs x WHERE x.task_id = t.id AND x.org_id = {p}))"));
+            clauses.push(format!(
+                "(t.lead_org_id = {p} OR EXISTS(SELECT 1 FROM task_orgs x WHERE x.task_id = t.id AND x.org_id = {p}))"
+            ));
         }
         if let Some(org) = filter.lead_org_id {
             let p = arg(SqlValue::Integer(org), &mut args);
             clauses.push(format!("t.lead_org_id = {p}"));
         }
         if !filter.statuses.is_empty() {
-            let list: Vec<String> = filter
-                .statuses
-                .iter()
-                .map(|s| arg(SqlValue::Text(s.code().into()), &mut args))
-                .collect();
+            let list: Vec<String> =
+                filter.statuses.iter().map(|s| arg(SqlValue::Text(s.code().into()), &mut args)).collect();
             clauses.push(format!("t.status IN ({})", list.join(", ")));
         } else if !filter.include_finished {
             clauses.push("t.status NOT IN ('done', 'cancelled')".into());
         }
         if !filter.kinds.is_empty() {
-            let list: Vec<String> = filter
-                .kinds
-                .iter()
-                .map(|k| arg(SqlValue::Text(k.code().into()), &mut args))
-                .collect();
+            let list: Vec<String> =
+                filter.kinds.iter().map(|k| arg(SqlValue::Text(k.code().into()), &mut args)).collect();
             clauses.push(format!("t.kind IN ({})", list.join(", ")));
         }
         if let Some(k) = filter.exclude_kind {
@@ -171,9 +151,7 @@ impl Store {
         }
         if filter.overdue {
             let p = arg(SqlValue::Text(conv::date(today)), &mut args);
-            clauses.push(format!(
-                "t.deadline < {p} AND t.status NOT IN ('done', 'cancelled')"
-            ));
+            clauses.push(format!("t.deadline < {p} AND t.status NOT IN ('done', 'cancelled')"));
         }
         if let Some(days) = filter.due_within {
             let until = today + chrono::Duration::days(days.max(0));
@@ -182,20 +160,10 @@ impl Store {
         }
         if let Some(person) = filter.person_id {
             let p = arg(SqlValue::Integer(person), &mut args);
-            clauses.push(format!(
-                "EXISTS(SELECT 1 FROM task_people y WHERE y.task_id = t.id AND y.person_id = {p})"
-            ));
+            clauses.push(format!("EXISTS(SELECT 1 FROM task_people y WHERE y.task_id = t.id AND y.person_id = {p})"));
         }
-        if let Some(place) = filter
-            .place
-            .as_deref()
-            .map(crate::text::fold)
-            .filter(|p| !p.is_empty())
-        {
-            let p = arg(
-                SqlValue::Text(format!("%{}%", place.replace(['%', '_'], ""))),
-                &mut args,
-            );
+        if let Some(place) = filter.place.as_deref().map(crate::text::fold).filter(|p| !p.is_empty()) {
+            let p = arg(SqlValue::Text(format!("%{}%", place.replace(['%', '_'], ""))), &mut args);
             clauses.push(format!("t.place_fold LIKE {p}"));
         }
         if let Some(m) = filter.meeting_id {
@@ -207,39 +175,27 @@ impl Store {
             clauses.push(format!("(t.status <> 'done' OR t.completed_on >= {p})"));
         }
         if let Some(ids) = &filter.ids {
-            let list: Vec<String> = ids
-                .iter()
-                .map(|i| arg(SqlValue::Integer(*i), &mut args))
-                .collect();
-            clauses.push(format!(
-                "t.id IN ({})",
-                if list.is_empty() {
-                    "NULL".into()
-                } else {
-                    list.join(", ")
-                }
-            ));
+            let list: Vec<String> = ids.iter().map(|i| arg(SqlValue::Integer(*i), &mut args)).collect();
+            clauses.push(format!("t.id IN ({})", if list.is_empty() { "NULL".into() } else { list.join(", ") }));
         }
-        let where_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        let sql = format!(
-            "SELECT {TASK_COLUMNS} FROM tasks t {where_sql} ORDER BY t.deadline IS NULL, t.deadline, t.id"
-        );
+        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let sql =
+            format!("SELECT {TASK_COLUMNS} FROM tasks t {where_sql} ORDER BY t.deadline IS NULL, t.deadline, t.id");
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), task_from_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut tasks: Vec<Task> = rows.collect::<std::result::Result<_, _>>()?;
+        if !filter.words.is_empty() {
+            tasks.retain(|t| {
+                let title = crate::text::fold(&t.title);
+                filter.words.iter().all(|w| title.contains(w.as_str()))
+            });
+        }
+        Ok(tasks)
     }
 
     pub fn task(&self, id: i64) -> Result<Task> {
         self.conn()
-            .query_row(
-                &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"),
-                [id],
-                task_from_row,
-            )
+            .query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"), [id], task_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "task", id })
     }
@@ -251,9 +207,7 @@ impl Store {
             t.completed_on = first_note.map(|(d, _)| d).or(t.start_date);
         }
         let note = match first_note {
-            Some((d, text)) => {
-                Some((d, crate::domain::check_text("note", text)?)).filter(|(_, s)| !s.is_empty())
-            }
+            Some((d, text)) => Some((d, crate::domain::check_text("note", text)?)).filter(|(_, s)| !s.is_empty()),
             None => None,
         };
         self.write(|tx, action| {
@@ -281,10 +235,7 @@ impl Store {
     pub fn update_task(&mut self, task: Task) -> Result<()> {
         let t = task.validated()?;
         self.write(|tx, action| {
-            let old = snapshot(tx, "tasks", t.id)?.ok_or(StoreError::NotFound {
-                what: "task",
-                id: t.id,
-            })?;
+            let old = snapshot(tx, "tasks", t.id)?.ok_or(StoreError::NotFound { what: "task", id: t.id })?;
             ensure_org(tx, t.lead_org_id)?;
             for o in &t.with_org_ids {
                 ensure_org(tx, *o)?;
@@ -295,12 +246,7 @@ impl Store {
     }
 
     /// Moves a task to `status` (recording or clearing its completion date).
-    pub fn set_task_status(
-        &mut self,
-        id: i64,
-        status: TaskStatus,
-        today: NaiveDate,
-    ) -> Result<Task> {
+    pub fn set_task_status(&mut self, id: i64, status: TaskStatus, today: NaiveDate) -> Result<Task> {
         self.write(|tx, action| {
             let mut t = load_task(tx, id)?;
             let old = snapshot(tx, "tasks", id)?;
@@ -344,11 +290,20 @@ impl Store {
         })
     }
 
+    /// Every place used on a task, in Vietnamese alphabetical order.
+    pub fn places(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached("SELECT DISTINCT place FROM tasks WHERE place <> ''")?;
+        let mut places: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        places.sort_by(|a, b| crate::text::vi_cmp(a, b));
+        places.dedup_by(|a, b| crate::text::fold(a) == crate::text::fold(b));
+        Ok(places)
+    }
+
     /// A task's progress notes, oldest first.
     pub fn task_notes(&self, task_id: i64) -> Result<Vec<TaskNote>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, task_id, noted_on, text FROM task_notes WHERE task_id = ?1 ORDER BY noted_on, id")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, task_id, noted_on, text FROM task_notes WHERE task_id = ?1 ORDER BY noted_on, id",
+        )?;
         let rows = stmt.query_map([task_id], |r| {
             Ok(TaskNote {
                 id: r.get(0)?,
@@ -383,10 +338,7 @@ impl Store {
             return Err(crate::domain::DomainError::Empty { field: "note" }.into());
         }
         self.write(|tx, action| {
-            let old = snapshot(tx, "task_notes", note.id)?.ok_or(StoreError::NotFound {
-                what: "note",
-                id: note.id,
-            })?;
+            let old = snapshot(tx, "task_notes", note.id)?.ok_or(StoreError::NotFound { what: "note", id: note.id })?;
             tx.execute(
                 "UPDATE task_notes SET noted_on = ?2, text = ?3 WHERE id = ?1",
                 params![note.id, conv::date(note.noted_on), text],
@@ -406,9 +358,9 @@ impl Store {
 
     /// A task's targets with their recorded values.
     pub fn targets(&self, task_id: i64) -> Result<Vec<Target>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, task_id, indicator, unit, target_value FROM targets WHERE task_id = ?1 ORDER BY id")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, task_id, indicator, unit, target_value FROM targets WHERE task_id = ?1 ORDER BY id",
+        )?;
         let mut targets: Vec<Target> = stmt
             .query_map([task_id], |r| {
                 Ok(Target {
@@ -456,10 +408,7 @@ impl Store {
     pub fn update_target(&mut self, target: Target) -> Result<()> {
         let t = target.validated()?;
         self.write(|tx, action| {
-            let old = snapshot(tx, "targets", t.id)?.ok_or(StoreError::NotFound {
-                what: "target",
-                id: t.id,
-            })?;
+            let old = snapshot(tx, "targets", t.id)?.ok_or(StoreError::NotFound { what: "target", id: t.id })?;
             tx.execute(
                 "UPDATE targets SET indicator = ?2, unit = ?3, target_value = ?4 WHERE id = ?1",
                 params![t.id, t.indicator, t.unit, t.target_value],
@@ -490,16 +439,10 @@ impl Store {
             return Err(crate::domain::DomainError::BadTargetValue.into());
         }
         self.write(|tx, action| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM targets WHERE id = ?1)",
-                [target_id],
-                |r| r.get(0),
-            )?;
+            let exists: bool =
+                tx.query_row("SELECT EXISTS(SELECT 1 FROM targets WHERE id = ?1)", [target_id], |r| r.get(0))?;
             if !exists {
-                return Err(StoreError::NotFound {
-                    what: "target",
-                    id: target_id,
-                });
+                return Err(StoreError::NotFound { what: "target", id: target_id });
             }
             tx.execute(
                 "INSERT INTO target_actuals (target_id, recorded_on, value) VALUES (?1, ?2, ?3)",

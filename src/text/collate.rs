@@ -10,8 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 /// Latin alphabet with the Vietnamese letters in their CLDR places.
 /// f, j, w, z keep their Latin positions.
 const ALPHABET: [&str; 33] = [
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
-    "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q",
+    "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
 ];
 
 /// Level separator; every real weight is greater than it.
@@ -42,10 +42,7 @@ fn tone_weight(mark: char) -> Option<u32> {
 }
 
 fn letter_weight(letter: &str) -> Option<u32> {
-    ALPHABET
-        .iter()
-        .position(|l| *l == letter)
-        .map(|i| LETTER_BASE + i as u32)
+    ALPHABET.iter().position(|l| *l == letter).map(|i| LETTER_BASE + i as u32)
 }
 
 fn base_primary(c: char) -> u32 {
@@ -90,11 +87,7 @@ fn elements(s: &str) -> Vec<Element> {
             _ => {
                 let tertiary = u32::from(c.is_uppercase());
                 last_base = c.to_lowercase().collect();
-                out.push(Element {
-                    primary: base_primary(c),
-                    secondary: 0,
-                    tertiary,
-                });
+                out.push(Element { primary: base_primary(c), secondary: 0, tertiary });
             }
         }
     }
@@ -144,13 +137,7 @@ mod tests {
 
     fn assert_ascending(words: &[&str]) {
         for pair in words.windows(2) {
-            assert_eq!(
-                vi_cmp(pair[0], pair[1]),
-                Ordering::Less,
-                "{:?} should sort before {:?}",
-                pair[0],
-                pair[1]
-            );
+            assert_eq!(vi_cmp(pair[0], pair[1]), Ordering::Less, "{:?} should sort before {:?}", pair[0], pair[1]);
         }
     }
 
@@ -200,43 +187,12 @@ mod tests {
 
     #[test]
     fn sorts_word_list() {
-        let mut words = vec![
-            "Ủy ban",
-            "uống",
-            "ăn",
-            "an",
-            "đường",
-            "Dương",
-            "bà",
-            "ba",
-            "Ấp",
-            "ấp",
-            "ơn",
-            "ông",
-            "123",
-            "Xã",
-            "ư",
-        ];
+        let mut words =
+            vec!["Ủy ban", "uống", "ăn", "an", "đường", "Dương", "bà", "ba", "Ấp", "ấp", "ơn", "ông", "123", "Xã", "ư"];
         words.sort_by(|a, b| vi_cmp(a, b));
         assert_eq!(
             words,
-            vec![
-                "123",
-                "an",
-                "ăn",
-                "ấp",
-                "Ấp",
-                "ba",
-                "bà",
-                "Dương",
-                "đường",
-                "ông",
-                "ơn",
-                "uống",
-                "Ủy ban",
-                "ư",
-                "Xã",
-            ]
+            vec!["123", "an", "ăn", "ấp", "Ấp", "ba", "bà", "Dương", "đường", "ông", "ơn", "uống", "Ủy ban", "ư", "Xã",]
         );
     }
 
@@ -281,10 +237,7 @@ mod tests {
         assert_eq!(person_cmp("An", "An"), Ordering::Equal);
         assert_eq!(person_cmp("", "An"), Ordering::Less);
         // Extra spaces do not matter.
-        assert_eq!(
-            person_cmp("Nguyễn  Văn   An", "Nguyễn Văn An"),
-            Ordering::Equal
-        );
+        assert_eq!(person_cmp("Nguyễn  Văn   An", "Nguyễn Văn An"), Ordering::Equal);
         // Tone of the given name beats the family name.
         assert_eq!(person_cmp("Trần Bình", "Lê Bính"), Ordering::Less);
     }

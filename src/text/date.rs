@@ -30,24 +30,8 @@ pub fn format_date(d: NaiveDate) -> String {
 pub fn weekday_name(d: NaiveDate, lang: Lang) -> &'static str {
     let i = d.weekday().num_days_from_monday() as usize;
     match lang {
-        Lang::Vi => [
-            "Thứ Hai",
-            "Thứ Ba",
-            "Thứ Tư",
-            "Thứ Năm",
-            "Thứ Sáu",
-            "Thứ Bảy",
-            "Chủ nhật",
-        ][i],
-        Lang::En => [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ][i],
+        Lang::Vi => ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][i],
+        Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i],
     }
 }
 
@@ -73,11 +57,7 @@ pub fn iso_week(d: NaiveDate) -> u32 {
 /// Date line of an official document per Decree 30/2020/NĐ-CP: days below 10
 /// and months 1-2 are zero-padded, months 3-12 are not.
 pub fn format_nd30_date(d: NaiveDate) -> String {
-    let month = if d.month() <= 2 {
-        format!("{:02}", d.month())
-    } else {
-        d.month().to_string()
-    };
+    let month = if d.month() <= 2 { format!("{:02}", d.month()) } else { d.month().to_string() };
     format!("ngày {:02} tháng {} năm {}", d.day(), month, d.year())
 }
 
@@ -136,9 +116,7 @@ fn parse_offset(rest: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
         return Err(DateError::Format);
     }
     let n: i64 = num.parse().map_err(|_| DateError::Format)?;
-    let d = today
-        .checked_add_signed(Duration::days(n * unit_days))
-        .ok_or(DateError::Invalid)?;
+    let d = today.checked_add_signed(Duration::days(n * unit_days)).ok_or(DateError::Invalid)?;
     in_range(d)
 }
 
@@ -201,9 +179,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         return parse_offset(rest, today);
     }
     if let Some(wd) = weekday_word(&text) {
-        let ahead = (7 + wd.num_days_from_monday() as i64
-            - today.weekday().num_days_from_monday() as i64)
-            % 7;
+        let ahead = (7 + wd.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64) % 7;
         let days = if ahead == 0 { 7 } else { ahead };
         return parse_offset(&days.to_string(), today);
     }
@@ -231,14 +207,9 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, DateError> {
     let minutes = if rest.is_empty() {
         "0"
     } else {
-        let after_sep = ["gio", ":", "h", "g"]
-            .iter()
-            .find_map(|sep| rest.strip_prefix(sep))
-            .ok_or(DateError::Format)?;
-        let min = ["phut", "p"]
-            .iter()
-            .find_map(|suffix| after_sep.strip_suffix(suffix))
-            .unwrap_or(after_sep);
+        let after_sep =
+            ["gio", ":", "h", "g"].iter().find_map(|sep| rest.strip_prefix(sep)).ok_or(DateError::Format)?;
+        let min = ["phut", "p"].iter().find_map(|suffix| after_sep.strip_suffix(suffix)).unwrap_or(after_sep);
         if min.is_empty() && rest.starts_with(':') {
             return Err(DateError::Format);
         }
@@ -274,18 +245,9 @@ mod tests {
     #[test]
     fn formatting() {
         assert_eq!(format_date(d(2020, 1, 5)), "05/01/2020");
-        assert_eq!(
-            format_long_date(d(2026, 11, 24), Lang::Vi),
-            "Thứ Ba, 24/11/2026"
-        );
-        assert_eq!(
-            format_long_date(d(2026, 11, 23), Lang::Vi),
-            "Thứ Hai, 23/11/2026"
-        );
-        assert_eq!(
-            format_long_date(d(2026, 11, 23), Lang::En),
-            "Monday, 23/11/2026"
-        );
+        assert_eq!(format_long_date(d(2026, 11, 24), Lang::Vi), "Thứ Ba, 24/11/2026");
+        assert_eq!(format_long_date(d(2026, 11, 23), Lang::Vi), "Thứ Hai, 23/11/2026");
+        assert_eq!(format_long_date(d(2026, 11, 23), Lang::En), "Monday, 23/11/2026");
         assert_eq!(weekday_name(d(2026, 11, 29), Lang::Vi), "Chủ nhật");
         assert_eq!(weekday_name(d(2026, 11, 28), Lang::Vi), "Thứ Bảy");
         assert_eq!(weekday_name(d(2026, 11, 29), Lang::En), "Sunday");
@@ -297,15 +259,9 @@ mod tests {
     #[test]
     fn nd30_and_weeks() {
         assert_eq!(format_nd30_date(d(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
-        assert_eq!(
-            format_nd30_date(d(2026, 11, 24)),
-            "ngày 24 tháng 11 năm 2026"
-        );
+        assert_eq!(format_nd30_date(d(2026, 11, 24)), "ngày 24 tháng 11 năm 2026");
         assert_eq!(format_nd30_date(d(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
-        assert_eq!(
-            format_nd30_date(d(2021, 2, 28)),
-            "ngày 28 tháng 02 năm 2021"
-        );
+        assert_eq!(format_nd30_date(d(2021, 2, 28)), "ngày 28 tháng 02 năm 2021");
         assert_eq!(iso_week(d(2026, 11, 23)), 48);
         assert_eq!(iso_week(d(2021, 1, 1)), 53);
         assert_eq!(week_label(d(2026, 11, 23), Lang::Vi), "Tuần 48");

@@ -29,10 +29,7 @@ impl TextInput {
 
     /// Empty multi-line field ('\n' allowed).
     pub fn multiline() -> Self {
-        Self {
-            multiline: true,
-            ..Self::default()
-        }
+        Self { multiline: true, ..Self::default() }
     }
 
     /// Single-line field with an initial value; cursor at the end.
@@ -58,11 +55,7 @@ impl TextInput {
 
     /// Paste cleanup: no escapes/controls; line breaks kept only when multi-line.
     fn sanitize(&self, s: &str) -> String {
-        let mode = if self.multiline {
-            Newlines::Keep
-        } else {
-            Newlines::Space
-        };
+        let mode = if self.multiline { Newlines::Keep } else { Newlines::Space };
         strip_controls(s, mode)
     }
 
@@ -76,10 +69,7 @@ impl TextInput {
 
     /// Byte offset of grapheme index `g` (or the end).
     fn byte_at(&self, g: usize) -> usize {
-        self.value
-            .grapheme_indices(true)
-            .nth(g)
-            .map_or(self.value.len(), |(i, _)| i)
+        self.value.grapheme_indices(true).nth(g).map_or(self.value.len(), |(i, _)| i)
     }
 
     /// Types one character. Combining marks sent as separate key events compose
@@ -109,11 +99,7 @@ impl TextInput {
         self.value = nfc(&joined);
         // Cursor goes after every grapheme that starts inside the new prefix;
         // a grapheme merged across the boundary counts as typed.
-        self.cursor = self
-            .value
-            .grapheme_indices(true)
-            .take_while(|(i, _)| *i < prefix.len())
-            .count();
+        self.cursor = self.value.grapheme_indices(true).take_while(|(i, _)| *i < prefix.len()).count();
     }
 
     fn remove_range(&mut self, from: usize, to: usize) {
@@ -150,14 +136,8 @@ impl TextInput {
     /// Grapheme index range of the line holding the cursor.
     fn line_bounds(&self) -> (usize, usize) {
         let gs = self.graphemes();
-        let start = gs[..self.cursor]
-            .iter()
-            .rposition(|g| *g == "\n")
-            .map_or(0, |i| i + 1);
-        let end = gs[self.cursor..]
-            .iter()
-            .position(|g| *g == "\n")
-            .map_or(gs.len(), |i| self.cursor + i);
+        let start = gs[..self.cursor].iter().rposition(|g| *g == "\n").map_or(0, |i| i + 1);
+        let end = gs[self.cursor..].iter().position(|g| *g == "\n").map_or(gs.len(), |i| self.cursor + i);
         (start, end)
     }
 
@@ -219,18 +199,12 @@ impl TextInput {
     /// Display columns from the start of the (current) line to the cursor.
     pub fn cursor_col(&self) -> usize {
         let (start, _) = self.line_bounds();
-        self.graphemes()[start..self.cursor]
-            .iter()
-            .map(|g| grapheme_width(g))
-            .sum()
+        self.graphemes()[start..self.cursor].iter().map(|g| grapheme_width(g)).sum()
     }
 
     /// Zero-based line of the cursor (always 0 in single-line mode).
     pub fn cursor_line(&self) -> usize {
-        self.graphemes()[..self.cursor]
-            .iter()
-            .filter(|g| **g == "\n")
-            .count()
+        self.graphemes()[..self.cursor].iter().filter(|g| **g == "\n").count()
     }
 
     pub fn is_empty(&self) -> bool {

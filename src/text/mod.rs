@@ -13,15 +13,12 @@ pub mod width;
 
 pub use collate::{collation_key, person_cmp, person_name_key, vi_cmp};
 pub use date::{
-    format_date, format_datetime, format_long_date, format_nd30_date, format_time, iso_week,
-    parse_date, parse_time, week_label, weekday_name, weekday_short, DateError,
+    format_date, format_datetime, format_long_date, format_nd30_date, format_time, iso_week, parse_date, parse_time,
+    week_label, weekday_name, weekday_short, DateError,
 };
 pub use input::TextInput;
 pub use normalize::{clean_line, clean_text, fold, nfc, sanitize_for_terminal};
-pub use number::{
-    format_decimal, format_int, format_money, format_money_short, format_percent, parse_number,
-    percent,
-};
+pub use number::{format_decimal, format_int, format_money, format_money_short, format_percent, parse_number, percent};
 pub use quick_add::{parse_quick_add, QuickAdd};
 pub use width::{display_width, pad_left_to_width, pad_to_width, truncate_to_width, wrap_to_width};
 

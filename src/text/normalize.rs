@@ -167,10 +167,7 @@ mod tests {
 
     #[test]
     fn clean_line_basic() {
-        assert_eq!(
-            clean_line("  Họp   chi bộ \t tháng 11\n"),
-            "Họp chi bộ tháng 11"
-        );
+        assert_eq!(clean_line("  Họp   chi bộ \t tháng 11\n"), "Họp chi bộ tháng 11");
         assert_eq!(clean_line("a\r\nb"), "a b");
         assert_eq!(clean_line(""), "");
         assert_eq!(clean_line(" \t\n "), "");
@@ -193,10 +190,7 @@ mod tests {
 
     #[test]
     fn clean_text_keeps_newlines() {
-        assert_eq!(
-            clean_text("Dòng 1  \r\nDòng   2\rDòng 3\n\n"),
-            "Dòng 1\nDòng 2\nDòng 3"
-        );
+        assert_eq!(clean_text("Dòng 1  \r\nDòng   2\rDòng 3\n\n"), "Dòng 1\nDòng 2\nDòng 3");
         assert_eq!(clean_text("\n\nA\t \n  - mục\n"), "A\n  - mục");
         assert_eq!(clean_text("a\n\n\nb"), "a\n\n\nb");
         assert_eq!(clean_text("x\u{1b}[2Jy\u{200E}"), "xy");
@@ -218,10 +212,7 @@ mod tests {
     fn sanitize_terminal() {
         assert_eq!(sanitize_for_terminal("a\tb\nc\r\n"), "a b c ");
         assert_eq!(sanitize_for_terminal("\u{1b}[1;31mX\u{1b}[m"), "X");
-        assert_eq!(
-            sanitize_for_terminal("\u{1b}]8;;http://x\u{1b}\\link"),
-            "link"
-        );
+        assert_eq!(sanitize_for_terminal("\u{1b}]8;;http://x\u{1b}\\link"), "link");
         assert_eq!(sanitize_for_terminal("\u{1b}(Bok\u{1b}c"), "ok");
         assert_eq!(sanitize_for_terminal("a\u{9b}b\u{80}c"), "abc");
         assert_eq!(sanitize_for_terminal("x\u{202D}y"), "xy");

@@ -105,17 +105,8 @@ fn parse_int_part(s: &str) -> Option<String> {
 /// has three digits; "1.500" therefore stays 1500.
 pub fn parse_number(input: &str) -> Option<f64> {
     // Treat no-break spaces as ordinary group spaces.
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .map(|c| {
-            if c == '\u{A0}' || c == '\u{202F}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let cleaned: String =
+        input.trim().chars().map(|c| if c == '\u{A0}' || c == '\u{202F}' { ' ' } else { c }).collect();
     let (negative, body) = match cleaned.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),

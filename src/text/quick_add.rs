@@ -128,13 +128,7 @@ mod tests {
     fn marker_chars_inside_words_and_alone() {
         let q = parse_quick_add("Gửi email@x.vn báo cáo Tháng 11 + 12 ! # @");
         assert_eq!(q.title, "Gửi email@x.vn báo cáo Tháng 11 + 12 ! # @");
-        assert_eq!(
-            q,
-            QuickAdd {
-                title: q.title.clone(),
-                ..QuickAdd::default()
-            }
-        );
+        assert_eq!(q, QuickAdd { title: q.title.clone(), ..QuickAdd::default() });
         let q = parse_quick_add("C#-style a+b x!y");
         assert_eq!(q.title, "C#-style a+b x!y");
     }
@@ -156,13 +150,7 @@ mod tests {
     fn repeated_markers() {
         let q = parse_quick_add("Tết @HND @CCB +HLHPN +DTN +HLHPN !1/1 !t6 #A #B c");
         assert_eq!(q.lead, s("HND"));
-        assert_eq!(
-            q.with,
-            vec!["CCB", "HLHPN", "DTN", "HLHPN"]
-                .into_iter()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        );
+        assert_eq!(q.with, vec!["CCB", "HLHPN", "DTN", "HLHPN"].into_iter().map(String::from).collect::<Vec<_>>());
         assert_eq!(q.deadline, s("t6"));
         assert_eq!(q.place, s("A, B c"));
         assert_eq!(q.title, "Tết");
@@ -170,8 +158,7 @@ mod tests {
 
     #[test]
     fn cleans_and_normalizes() {
-        let q =
-            parse_quick_add("Qu\u{0079}\u{0303}\tho\u{0323}c bo\u{0302}\u{0309}ng\n@HND\u{1b}[31m");
+        let q = parse_quick_add("Qu\u{0079}\u{0303}\tho\u{0323}c bo\u{0302}\u{0309}ng\n@HND\u{1b}[31m");
         assert_eq!(q.title, "Quỹ học bổng");
         assert_eq!(q.lead, s("HND"));
     }

@@ -174,10 +174,7 @@ mod tests {
         assert_eq!(wrap_to_width("a\n\nb c", 10), vec!["a", "", "b c"]);
         assert_eq!(wrap_to_width("", 5), vec![""]);
         assert_eq!(wrap_to_width("abc", 0), Vec::<String>::new());
-        assert_eq!(
-            wrap_to_width("Nghịquyết dài x", 4),
-            vec!["Nghị", "quyế", "t", "dài", "x"]
-        );
+        assert_eq!(wrap_to_width("Nghịquyết dài x", 4), vec!["Nghị", "quyế", "t", "dài", "x"]);
         // The tail of a broken word shares its line with the next word.
         assert_eq!(wrap_to_width("abcdefg h", 5), vec!["abcde", "fg h"]);
         assert_eq!(wrap_to_width("中文中文", 3), vec!["中", "文", "中", "文"]);

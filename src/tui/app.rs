@@ -3,11 +3,13 @@
 
 use super::keymap::{is_text_mode, Action, Key, KeyCode2, Keymap, Mode};
 use super::theme::Theme;
+use super::views::prompt::{Prompt, PromptKind};
 use super::views::{
-    agenda::AgendaView, board::BoardView, detail::Detail, meetings::MeetingsView,
-    pending::PendingView, search::SearchPopup,
+    agenda::AgendaView, board::BoardView, detail::Detail, meetings::MeetingsView, pending::PendingView,
+    search::SearchPopup,
 };
-use crate::domain::{Organization, Person, Settings};
+use crate::domain::{FilterError, FilterSpec, Organization, PendingKind, Person, Settings, TaskKind, TaskStatus};
+use crate::i18n::tf;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -22,12 +24,7 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
-        Screen::Agenda,
-        Screen::Boards,
-        Screen::Pending,
-        Screen::Meetings,
-    ];
+    pub const ALL: [Screen; 4] = [Screen::Agenda, Screen::Boards, Screen::Pending, Screen::Meetings];
 
     pub fn mode(self) -> Mode {
         match self {
@@ -53,6 +50,23 @@ pub enum Popup {
     Help { scroll: usize },
     Detail(Detail),
     Search(SearchPopup),
+    Prompt(Prompt),
+}
+
+/// The filter in force on boards and lists, resolved against the data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActiveFilter {
+    /// As the user typed it; shown in the header.
+    pub raw: String,
+    pub org_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub place: Option<String>,
+    pub overdue: bool,
+    pub due_within: Option<i64>,
+    pub statuses: Vec<TaskStatus>,
+    pub task_kinds: Vec<TaskKind>,
+    pub pending_kinds: Vec<PendingKind>,
+    pub words: Vec<String>,
 }
 
 /// What every view reads: today, lookups, theme and keys.
@@ -64,6 +78,7 @@ pub struct Shared {
     pub orgs: Vec<Organization>,
     pub people: HashMap<i64, Person>,
     pub read_only: bool,
+    pub filter: Option<ActiveFilter>,
 }
 
 impl Shared {
@@ -74,15 +89,10 @@ impl Shared {
         self.org(id).map(|o| o.code.clone()).unwrap_or_default()
     }
     pub fn org_short(&self, id: i64) -> String {
-        self.org(id)
-            .map(|o| o.short_name.clone())
-            .unwrap_or_default()
+        self.org(id).map(|o| o.short_name.clone()).unwrap_or_default()
     }
     pub fn person_name(&self, id: i64) -> String {
-        self.people
-            .get(&id)
-            .map(|p| p.full_name.clone())
-            .unwrap_or_default()
+        self.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()
     }
 }
 
@@ -103,12 +113,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        store: Store,
-        today: NaiveDate,
-        keymap: Keymap,
-        theme: Theme,
-    ) -> Result<App, StoreError> {
+    pub fn new(store: Store, today: NaiveDate, keymap: Keymap, theme: Theme) -> Result<App, StoreError> {
         let read_only = store.is_read_only();
         let shared = Shared {
             today,
@@ -118,6 +123,7 @@ impl App {
             orgs: Vec::new(),
             people: HashMap::new(),
             read_only,
+            filter: None,
         };
         let mut app = App {
             store,
@@ -145,12 +151,7 @@ impl App {
     pub fn reload_all(&mut self) -> Result<(), StoreError> {
         self.shared.settings = self.store.settings()?;
         self.shared.orgs = self.store.active_organizations()?;
-        self.shared.people = self
-            .store
-            .people()?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+        self.shared.people = self.store.people()?.into_iter().map(|p| (p.id, p)).collect();
         self.stale = [true; 4];
         self.data_version = self.store.data_version()?;
         self.load_visible()?;
@@ -158,7 +159,7 @@ impl App {
             match p {
                 Popup::Detail(d) => d.reload(&self.store, &self.shared)?,
                 Popup::Search(s) => s.rerun(&self.store)?,
-                Popup::Help { .. } => {}
+                Popup::Help { .. } | Popup::Prompt(_) => {}
             }
         }
         Ok(())
@@ -204,6 +205,7 @@ impl App {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::Detail(_)) => Mode::Detail,
             Some(Popup::Search(_)) => Mode::Search,
+            Some(Popup::Prompt(_)) => Mode::Prompt,
             None => self.screen.mode(),
         }
     }
@@ -211,14 +213,16 @@ impl App {
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
-            Event::Paste(text) => {
-                if let Some(Popup::Search(s)) = self.popups.last_mut() {
+            Event::Paste(text) => match self.popups.last_mut() {
+                Some(Popup::Search(s)) => {
                     s.input.insert_str(&text);
                     if let Err(e) = s.rerun(&self.store) {
                         self.message = Some((e.message(), true));
                     }
                 }
-            }
+                Some(Popup::Prompt(p)) => p.input.insert_str(&text),
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -231,13 +235,21 @@ impl App {
         let mode = self.mode();
         // Text fields take printable characters before any binding.
         if is_text_mode(mode) && !key.ctrl && !key.alt {
-            if let Some(Popup::Search(s)) = self.popups.last_mut() {
-                if s.edit(&key) {
-                    if let Err(e) = s.rerun(&self.store) {
-                        self.message = Some((e.message(), true));
+            match self.popups.last_mut() {
+                Some(Popup::Search(s)) => {
+                    if s.edit(&key) {
+                        if let Err(e) = s.rerun(&self.store) {
+                            self.message = Some((e.message(), true));
+                        }
+                        return;
                     }
-                    return;
                 }
+                Some(Popup::Prompt(p)) => {
+                    if p.edit(&key) {
+                        return;
+                    }
+                }
+                _ => {}
             }
         }
         match self.shared.keymap.action(mode, &key) {
@@ -287,6 +299,26 @@ impl App {
                     }
                     other => s.navigate(other),
                 },
+                Popup::Prompt(p) => match action {
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    Action::Quit => self.quit = true,
+                    Action::Open => {
+                        let (kind, value) = (p.kind, p.input.value().to_string());
+                        match self.submit_prompt(kind, &value) {
+                            Ok(()) => {
+                                self.popups.pop();
+                            }
+                            Err(msg) => {
+                                if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
+                                    p.error = Some(msg);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                },
             }
             return Ok(());
         }
@@ -304,6 +336,15 @@ impl App {
             Action::GoPending => self.show(Screen::Pending)?,
             Action::GoMeetings => self.show(Screen::Meetings)?,
             Action::Refresh => self.reload_all()?,
+            Action::Filter => {
+                let current = self.shared.filter.as_ref().map(|f| f.raw.clone()).unwrap_or_default();
+                self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Filter, &current)));
+            }
+            Action::ClearFilter => {
+                if self.shared.filter.take().is_some() {
+                    self.reload_lists()?;
+                }
+            }
             Action::Open => {
                 let subject = match self.screen {
                     Screen::Agenda => self.agenda.selected_subject(),
@@ -312,11 +353,7 @@ impl App {
                     Screen::Meetings => self.meetings.selected_subject(),
                 };
                 if let Some(subject) = subject {
-                    self.popups.push(Popup::Detail(Detail::open(
-                        subject,
-                        &self.store,
-                        &self.shared,
-                    )?));
+                    self.popups.push(Popup::Detail(Detail::open(subject, &self.store, &self.shared)?));
                 }
             }
             Action::Back => {}
@@ -338,6 +375,87 @@ impl App {
         Ok(())
     }
 
+    /// Reloads the screens a filter applies to.
+    fn reload_lists(&mut self) -> Result<(), StoreError> {
+        self.stale[Self::screen_index(Screen::Boards)] = true;
+        self.stale[Self::screen_index(Screen::Pending)] = true;
+        self.load_visible()
+    }
+
+    /// Acts on a submitted prompt; an error message keeps it open.
+    fn submit_prompt(&mut self, kind: PromptKind, value: &str) -> Result<(), String> {
+        match kind {
+            PromptKind::Filter => {
+                let spec = FilterSpec::parse(value).map_err(|e| match e {
+                    FilterError::BadDays(w) => tf("filter.bad_days", &[("input", w)]),
+                    FilterError::Empty(w) => tf("filter.empty_part", &[("input", w)]),
+                })?;
+                self.shared.filter = if spec.is_empty() { None } else { Some(self.resolve_filter(value, &spec)?) };
+                self.reload_lists().map_err(|e| e.message())
+            }
+        }
+    }
+
+    /// Turns names in a filter into ids; unknown ones are refused by name.
+    fn resolve_filter(&self, raw: &str, spec: &FilterSpec) -> Result<ActiveFilter, String> {
+        let mut f = ActiveFilter { raw: crate::text::clean_line(raw), ..Default::default() };
+        if let Some(org) = &spec.org {
+            f.org_id = Some(self.store.resolve_organization(org).map_err(|e| e.message())?.id);
+        }
+        if let Some(name) = &spec.person {
+            let q = crate::text::fold(name);
+            let found: Vec<&Person> =
+                self.shared.people.values().filter(|p| crate::text::fold(&p.full_name).contains(&q)).collect();
+            f.person_id = match found.as_slice() {
+                [one] => Some(one.id),
+                [] => return Err(tf("err.unknown_person", &[("input", name.clone())])),
+                many => {
+                    let exact = many.iter().find(|p| crate::text::fold(&p.full_name) == q);
+                    match exact {
+                        Some(p) => Some(p.id),
+                        None => {
+                            let mut names: Vec<String> = many.iter().map(|p| p.full_name.clone()).collect();
+                            names.sort_by(|a, b| crate::text::person_cmp(a, b));
+                            return Err(tf(
+                                "err.ambiguous_person",
+                                &[("input", name.clone()), ("names", names.join(", "))],
+                            ));
+                        }
+                    }
+                }
+            };
+        }
+        for s in &spec.statuses {
+            f.statuses.push(TaskStatus::parse_user(s).ok_or_else(|| {
+                tf(
+                    "err.bad_status",
+                    &[
+                        ("input", s.clone()),
+                        ("valid", TaskStatus::ALL.iter().map(|x| x.code()).collect::<Vec<_>>().join(", ")),
+                    ],
+                )
+            })?);
+        }
+        for k in &spec.kinds {
+            match (TaskKind::parse_user(k), PendingKind::parse_user(k)) {
+                (None, None) => {
+                    let mut valid: Vec<&str> = TaskKind::ALL.iter().map(|x| x.code()).collect();
+                    valid.extend(PendingKind::ALL.iter().map(|x| x.code()));
+                    return Err(tf("err.bad_kind", &[("input", k.clone()), ("valid", valid.join(", "))]));
+                }
+                (t, p) => {
+                    f.task_kinds.extend(t);
+                    f.pending_kinds.extend(p);
+                }
+            }
+        }
+        f.place = spec.place.clone();
+        f.overdue = spec.overdue;
+        f.due_within = spec.due_within;
+        f.words = spec.words.clone();
+        Ok(f)
+    }
+
     pub fn show(&mut self, screen: Screen) -> Result<(), StoreError> {
         self.screen = screen;
         self.load_visible()
@@ -349,11 +467,7 @@ impl App {
         use crate::store::SearchKind as K;
         match hit.kind {
             K::Task | K::Note => {
-                let id = if hit.kind == K::Note {
-                    hit.parent_id.unwrap_or(hit.id)
-                } else {
-                    hit.id
-                };
+                let id = if hit.kind == K::Note { hit.parent_id.unwrap_or(hit.id) } else { hit.id };
                 let task = self.store.task(id)?;
                 self.show(Screen::Boards)?;
                 self.boards.focus_task(&task, &self.store, &self.shared)?;
@@ -385,11 +499,7 @@ impl App {
                 self.boards.focus_org(hit.id, &self.store, &self.shared)?;
             }
             K::Person => {
-                self.popups.push(Popup::Detail(Detail::open(
-                    Subject::Person(hit.id),
-                    &self.store,
-                    &self.shared,
-                )?));
+                self.popups.push(Popup::Detail(Detail::open(Subject::Person(hit.id), &self.store, &self.shared)?));
             }
         }
         Ok(())

@@ -17,6 +17,7 @@ pub enum Mode {
     Detail,
     Help,
     Search,
+    Prompt,
 }
 
 impl Mode {
@@ -29,6 +30,7 @@ impl Mode {
         Mode::Detail,
         Mode::Help,
         Mode::Search,
+        Mode::Prompt,
     ];
 
     pub fn name(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Mode {
             Mode::Detail => "detail",
             Mode::Help => "help",
             Mode::Search => "search",
+            Mode::Prompt => "prompt",
         }
     }
 
@@ -91,6 +94,8 @@ actions! {
     GoBoards = "go_boards",
     GoPending = "go_pending",
     GoMeetings = "go_meetings",
+    Filter = "filter",
+    ClearFilter = "clear_filter",
 }
 
 /// A key with its modifiers, as written in the config file: "q", "Ctrl-c",
@@ -156,15 +161,13 @@ impl Key {
         let mut rest = s.trim();
         loop {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = ["ctrl-", "ctrl+", "c-"]
-                .iter()
-                .find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
+            if let Some(r) =
+                ["ctrl-", "ctrl+", "c-"].iter().find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
             {
                 ctrl = true;
                 rest = r;
-            } else if let Some(r) = ["alt-", "alt+", "m-"]
-                .iter()
-                .find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
+            } else if let Some(r) =
+                ["alt-", "alt+", "m-"].iter().find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
             {
                 alt = true;
                 rest = r;
@@ -188,10 +191,7 @@ impl Key {
             "pageup" | "pgup" => KeyCode2::PageUp,
             "pagedown" | "pgdn" | "pgdown" => KeyCode2::PageDown,
             "space" => KeyCode2::Char(' '),
-            f if f.len() >= 2
-                && f.starts_with('f')
-                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
-            {
+            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
                 KeyCode2::F(f[1..].parse().unwrap_or(1))
             }
             _ => {
@@ -241,11 +241,7 @@ impl Key {
 type Table = BTreeMap<Mode, Vec<(Action, Vec<Key>)>>;
 
 fn k(s: &str) -> Key {
-    Key::parse(s).unwrap_or(Key {
-        code: KeyCode2::Esc,
-        ctrl: false,
-        alt: false,
-    })
+    Key::parse(s).unwrap_or(Key { code: KeyCode2::Esc, ctrl: false, alt: false })
 }
 
 fn default_table() -> Table {
@@ -288,11 +284,18 @@ fn default_table() -> Table {
             (Right, vec![k("l"), k("Right")]),
             (NextOrg, vec![k("]")]),
             (PrevOrg, vec![k("[")]),
+            (Filter, vec![k("f")]),
+            (ClearFilter, vec![k("x")]),
         ]),
     );
     t.insert(
         Mode::Pending,
-        nav(vec![(NextOrg, vec![k("]")]), (PrevOrg, vec![k("[")])]),
+        nav(vec![
+            (NextOrg, vec![k("]")]),
+            (PrevOrg, vec![k("[")]),
+            (Filter, vec![k("f")]),
+            (ClearFilter, vec![k("x")]),
+        ]),
     );
     t.insert(Mode::Meetings, nav(vec![]));
     t.insert(
@@ -328,13 +331,14 @@ fn default_table() -> Table {
             (Back, vec![k("Esc")]),
         ],
     );
+    t.insert(Mode::Prompt, vec![(Open, vec![k("Enter")]), (Back, vec![k("Esc")])]);
     t
 }
 
 /// Modes that take typed text: only non-character keys and Ctrl/Alt
 /// combinations are looked up there, so every letter can be typed.
 pub fn is_text_mode(mode: Mode) -> bool {
-    mode == Mode::Search
+    matches!(mode, Mode::Search | Mode::Prompt)
 }
 
 #[derive(Debug, Clone)]
@@ -344,9 +348,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap {
-            table: default_table(),
-        }
+        Keymap { table: default_table() }
     }
 }
 
@@ -398,17 +400,12 @@ impl Keymap {
 
     /// The action `key` means in `mode` (mode table first, then global).
     pub fn action(&self, mode: Mode, key: &Key) -> Option<Action> {
-        let find = |m: Mode| {
-            self.table.get(&m).and_then(|list| {
-                list.iter()
-                    .find(|(_, ks)| ks.contains(key))
-                    .map(|(a, _)| *a)
-            })
-        };
+        let find =
+            |m: Mode| self.table.get(&m).and_then(|list| list.iter().find(|(_, ks)| ks.contains(key)).map(|(a, _)| *a));
         if let Some(a) = find(mode) {
             return Some(a);
         }
-        if matches!(mode, Mode::Detail | Mode::Help | Mode::Search) {
+        if matches!(mode, Mode::Detail | Mode::Help | Mode::Search | Mode::Prompt) {
             // Popups own the keyboard except for quitting.
             return find(Mode::Global).filter(|a| *a == Action::Quit && key.ctrl);
         }
@@ -418,12 +415,7 @@ impl Keymap {
     /// Keys bound to `action` in `mode` (or globally).
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
         for m in [mode, Mode::Global] {
-            if let Some(ks) = self
-                .table
-                .get(&m)
-                .and_then(|l| l.iter().find(|(a, _)| *a == action))
-                .map(|(_, ks)| ks)
-            {
+            if let Some(ks) = self.table.get(&m).and_then(|l| l.iter().find(|(a, _)| *a == action)).map(|(_, ks)| ks) {
                 if !ks.is_empty() {
                     return ks.clone();
                 }
@@ -439,12 +431,7 @@ impl Keymap {
 
     /// "k1/k2" for the footer.
     pub fn label(&self, mode: Mode, action: Action) -> String {
-        self.keys_for(mode, action)
-            .iter()
-            .take(2)
-            .map(Key::label)
-            .collect::<Vec<_>>()
-            .join("/")
+        self.keys_for(mode, action).iter().take(2).map(Key::label).collect::<Vec<_>>().join("/")
     }
 }
 
@@ -460,52 +447,18 @@ mod tests {
     fn default_keys_map_to_actions_per_mode() {
         let km = Keymap::default();
         let none = KeyModifiers::NONE;
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char(']'), none)),
-            Some(Action::NextOrg)
-        );
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char('j'), none)),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Down, none)),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char('q'), none)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            km.action(Mode::Agenda, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            km.action(Mode::Agenda, &ev(KeyCode::Tab, none)),
-            Some(Action::NextScreen)
-        );
-        assert_eq!(
-            km.action(Mode::Agenda, &ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
-            Some(Action::PrevScreen)
-        );
-        assert_eq!(
-            km.action(Mode::Agenda, &ev(KeyCode::Char('/'), none)),
-            Some(Action::Search)
-        );
-        assert_eq!(
-            km.action(Mode::Agenda, &ev(KeyCode::Char(']'), none)),
-            None,
-            "no org cycling on the agenda"
-        );
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char(']'), none)), Some(Action::NextOrg));
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char('j'), none)), Some(Action::Down));
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Down, none)), Some(Action::Down));
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char('q'), none)), Some(Action::Quit));
+        assert_eq!(km.action(Mode::Agenda, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(km.action(Mode::Agenda, &ev(KeyCode::Tab, none)), Some(Action::NextScreen));
+        assert_eq!(km.action(Mode::Agenda, &ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevScreen));
+        assert_eq!(km.action(Mode::Agenda, &ev(KeyCode::Char('/'), none)), Some(Action::Search));
+        assert_eq!(km.action(Mode::Agenda, &ev(KeyCode::Char(']'), none)), None, "no org cycling on the agenda");
         // In the help popup, q closes the popup instead of quitting.
-        assert_eq!(
-            km.action(Mode::Help, &ev(KeyCode::Char('q'), none)),
-            Some(Action::Back)
-        );
-        assert_eq!(
-            km.action(Mode::Detail, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
+        assert_eq!(km.action(Mode::Help, &ev(KeyCode::Char('q'), none)), Some(Action::Back));
+        assert_eq!(km.action(Mode::Detail, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
     }
 
     #[test]
@@ -517,47 +470,21 @@ mod tests {
         .unwrap();
         let (km, problems) = Keymap::from_config(&cfg);
         let none = KeyModifiers::NONE;
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char('n'), none)),
-            Some(Action::NextOrg)
-        );
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char(']'), none)),
-            None,
-            "the old key is replaced"
-        );
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char('n'), none)), Some(Action::NextOrg));
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char(']'), none)), None, "the old key is replaced");
         assert_eq!(
             km.action(Mode::Board, &ev(KeyCode::Char('['), none)),
             Some(Action::PrevOrg),
             "bad key keeps the default"
         );
-        assert_eq!(
-            km.action(Mode::Board, &ev(KeyCode::Char('j'), none)),
-            Some(Action::Down),
-            "unnamed stay"
-        );
+        assert_eq!(km.action(Mode::Board, &ev(KeyCode::Char('j'), none)), Some(Action::Down), "unnamed stay");
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains('3') && p.contains("fly")),
-            "{problems:?}"
-        );
+        assert!(problems.iter().any(|p| p.contains('3') && p.contains("fly")), "{problems:?}");
     }
 
     #[test]
     fn keys_parse_and_print() {
-        for s in [
-            "q",
-            "Ctrl-c",
-            "Enter",
-            "Shift-Tab",
-            "PageDown",
-            "F1",
-            "Space",
-            "?",
-            "[",
-        ] {
+        for s in ["q", "Ctrl-c", "Enter", "Shift-Tab", "PageDown", "F1", "Space", "?", "["] {
             assert!(Key::parse(s).is_some(), "{s}");
         }
         assert_eq!(Key::parse("ctrl+R").unwrap().label(), "C-r");

@@ -13,9 +13,7 @@ use crate::config::Config;
 use crate::store::Store;
 use app::App;
 use chrono::NaiveDate;
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use keymap::Keymap;
@@ -40,17 +38,11 @@ pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Res
     let theme = match Theme::select(config.theme.as_deref(), no_color) {
         Ok(th) => th,
         Err(name) => {
-            problems.push(config.problem(
-                "config.bad_value",
-                config.line_of_key("theme"),
-                "theme",
-                &name,
-            ));
+            problems.push(config.problem("config.bad_value", config.line_of_key("theme"), "theme", &name));
             Theme::ansi16()
         }
     };
-    let mut app =
-        App::new(store, today, keymap, theme).map_err(|e| anyhow::anyhow!(e.message()))?;
+    let mut app = App::new(store, today, keymap, theme).map_err(|e| anyhow::anyhow!(e.message()))?;
     if let Some(first) = problems.into_iter().next() {
         app.message = Some((first, true));
     }
@@ -60,11 +52,7 @@ pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Res
 pub fn run(store: Store, today: NaiveDate, config: Config) -> anyhow::Result<()> {
     let mut app = build_app(store, today, &config)?;
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     install_panic_hook();
@@ -104,13 +92,7 @@ fn event_loop(
 /// Puts the terminal back into its ordinary state; safe to call twice.
 pub fn restore_terminal() {
     let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
 }
 
@@ -120,12 +102,7 @@ impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
-        if let Err(e) = execute!(
-            out,
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            cursor::Hide
-        ) {
+        if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide) {
             restore_terminal();
             return Err(e);
         }

@@ -87,17 +87,11 @@ impl Theme {
             name: "truecolor",
             border: Style::default().fg(rgb(128, 128, 128)),
             border_focus: Style::default().fg(rgb(0, 135, 255)),
-            warning: Style::default()
-                .fg(rgb(220, 38, 38))
-                .add_modifier(Modifier::BOLD),
+            warning: Style::default().fg(rgb(220, 38, 38)).add_modifier(Modifier::BOLD),
             blocked: Style::default().fg(rgb(217, 119, 6)),
             done: Style::default().fg(rgb(22, 163, 74)),
-            key: Style::default()
-                .fg(rgb(0, 135, 255))
-                .add_modifier(Modifier::BOLD),
-            section: Style::default()
-                .fg(rgb(147, 51, 234))
-                .add_modifier(Modifier::BOLD),
+            key: Style::default().fg(rgb(0, 135, 255)).add_modifier(Modifier::BOLD),
+            section: Style::default().fg(rgb(147, 51, 234)).add_modifier(Modifier::BOLD),
             ..Theme::ansi16()
         }
     }

@@ -54,38 +54,25 @@ impl AgendaView {
             self.rows.push(Row::Item(item));
         }
         self.linked = store.tasks(
-            &crate::store::TaskFilter {
-                meeting_id: Some(m.id),
-                include_finished: true,
-                ..Default::default()
-            },
+            &crate::store::TaskFilter { meeting_id: Some(m.id), include_finished: true, ..Default::default() },
             sh.today,
         )?;
         let (tasks, pending) = store.carried_over(m, sh.today)?;
         if !tasks.is_empty() || !pending.is_empty() {
-            self.rows.push(Row::Section(tf(
-                "agenda.carried_count",
-                &[("n", (tasks.len() + pending.len()).to_string())],
-            )));
+            self.rows
+                .push(Row::Section(tf("agenda.carried_count", &[("n", (tasks.len() + pending.len()).to_string())])));
             // Grouped by organization in the bloc's order; unassigned last.
             let mut groups: Vec<Option<i64>> = sh.orgs.iter().map(|o| Some(o.id)).collect();
             groups.push(None);
             for g in groups {
                 let ts: Vec<&Task> = tasks.iter().filter(|t| Some(t.lead_org_id) == g).collect();
-                let ps: Vec<&PendingItem> =
-                    pending.iter().filter(|p| p.raised_by_org_id == g).collect();
+                let ps: Vec<&PendingItem> = pending.iter().filter(|p| p.raised_by_org_id == g).collect();
                 let (ts, ps) = if g.is_none() {
                     // Work of inactive organizations or none at all.
                     let known = |id: i64| sh.org(id).is_some();
                     (
-                        tasks
-                            .iter()
-                            .filter(|t| !known(t.lead_org_id))
-                            .collect::<Vec<_>>(),
-                        pending
-                            .iter()
-                            .filter(|p| p.raised_by_org_id.is_none_or(|o| !known(o)))
-                            .collect::<Vec<_>>(),
+                        tasks.iter().filter(|t| !known(t.lead_org_id)).collect::<Vec<_>>(),
+                        pending.iter().filter(|p| p.raised_by_org_id.is_none_or(|o| !known(o))).collect::<Vec<_>>(),
                     )
                 } else {
                     (ts, ps)
@@ -104,11 +91,7 @@ impl AgendaView {
         }
         self.selected = self.first_selectable();
         if let Some(subject) = keep {
-            if let Some(i) = self
-                .rows
-                .iter()
-                .position(|r| subject_of(r) == Some(subject))
-            {
+            if let Some(i) = self.rows.iter().position(|r| subject_of(r) == Some(subject)) {
                 self.selected = i;
             }
         }
@@ -125,11 +108,7 @@ impl AgendaView {
 
     /// Selects an agenda item of this briefing; false if it is not here.
     pub fn focus_item(&mut self, id: i64) -> bool {
-        match self
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Item(i) if i.id == id))
-        {
+        match self.rows.iter().position(|r| matches!(r, Row::Item(i) if i.id == id)) {
             Some(i) => {
                 self.selected = i;
                 true
@@ -139,9 +118,7 @@ impl AgendaView {
     }
 
     pub fn navigate(&mut self, action: Action) {
-        let selectable: Vec<usize> = (0..self.rows.len())
-            .filter(|i| self.rows[*i].selectable())
-            .collect();
+        let selectable: Vec<usize> = (0..self.rows.len()).filter(|i| self.rows[*i].selectable()).collect();
         let Some(mut pos) = selectable.iter().position(|i| *i == self.selected) else {
             return;
         };
@@ -155,18 +132,11 @@ impl AgendaView {
             f.render_widget(Paragraph::new(t("agenda.no_meeting")).style(th.dim), area);
             return;
         };
-        let [head, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         let lang = crate::i18n::lang();
         let mut header = format!(
             "{} · {} {} · {}",
-            tf(
-                "meeting.label",
-                &[
-                    ("number", m.number.to_string()),
-                    ("year", m.year.to_string())
-                ]
-            ),
+            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]),
             format_long_date(m.starts_at.date(), lang),
             format_time(m.starts_at.time()),
             t(&m.status.label_key()),
@@ -177,17 +147,12 @@ impl AgendaView {
         if let Some(c) = m.chair_id {
             header.push_str(&format!(" · {}: {}", t("field.chair"), sh.person_name(c)));
         }
-        f.render_widget(
-            Paragraph::new(Span::styled(fit(&header, head.width as usize), th.title)),
-            head,
-        );
+        f.render_widget(Paragraph::new(Span::styled(fit(&header, head.width as usize), th.title)), head);
 
         let (list_area, detail_area) = if compact(body) {
             (body, None)
         } else if body.width >= 100 {
-            let [l, r] =
-                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                    .areas(body);
+            let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
             (l, Some(r))
         } else {
             let [l, r] = Layout::vertical([Constraint::Min(8), Constraint::Length(7)]).areas(body);
@@ -197,10 +162,7 @@ impl AgendaView {
         self.draw_rows(f, inner, sh);
         if let Some(d) = detail_area {
             let inner = pane(f, d, &t("tui.details"), false, sh);
-            f.render_widget(
-                Paragraph::new(self.detail_lines(sh, inner.width as usize)),
-                inner,
-            );
+            f.render_widget(Paragraph::new(self.detail_lines(sh, inner.width as usize)), inner);
         }
     }
 
@@ -221,17 +183,11 @@ impl AgendaView {
                 Row::Group(s) => Line::styled(fit(&format!(" {s}"), w), th.title),
                 Row::Item(item) => {
                     let org = item.org_id.map(|o| sh.org_code(o)).unwrap_or_default();
-                    let mins = item
-                        .planned_minutes
-                        .map(|m| format!("{m}′"))
-                        .unwrap_or_default();
+                    let mins = item.planned_minutes.map(|m| format!("{m}′")).unwrap_or_default();
                     let right = format!(" {:<6}{:>4}", org, mins);
                     let left = format!("{:>2}. {}", item.position, item.title);
                     let room = w.saturating_sub(crate::text::display_width(&right));
-                    Line::styled(
-                        format!("{}{}", cell(&left, room), right),
-                        row_style(sel, Style::default(), sh),
-                    )
+                    Line::styled(format!("{}{}", cell(&left, room), right), row_style(sel, Style::default(), sh))
                 }
                 Row::Task(task) => {
                     let late = task.days_late(sh.today);
@@ -243,33 +199,16 @@ impl AgendaView {
                     let right = format!(" {due:>10}");
                     let left = format!("   • {}", task.title);
                     let room = w.saturating_sub(crate::text::display_width(&right));
-                    let base = if late.is_some() {
-                        th.warning
-                    } else {
-                        Style::default()
-                    };
-                    Line::styled(
-                        format!("{}{}", cell(&left, room), right),
-                        row_style(sel, base, sh),
-                    )
+                    let base = if late.is_some() { th.warning } else { Style::default() };
+                    Line::styled(format!("{}{}", cell(&left, room), right), row_style(sel, base, sh))
                 }
                 Row::Pending(p) => {
                     let tag = t(&format!("short.{}", p.kind.label_key()));
-                    let right = format!(
-                        " {:>10}",
-                        tf("tui.days", &[("n", p.days_open(sh.today).to_string())])
-                    );
+                    let right = format!(" {:>10}", tf("tui.days", &[("n", p.days_open(sh.today).to_string())]));
                     let left = format!("   ◦ [{tag}] {}", p.text);
                     let room = w.saturating_sub(crate::text::display_width(&right));
-                    let base = if p.answer_overdue(sh.today) {
-                        th.warning
-                    } else {
-                        th.blocked
-                    };
-                    Line::styled(
-                        format!("{}{}", cell(&left, room), right),
-                        row_style(sel, base, sh),
-                    )
+                    let base = if p.answer_overdue(sh.today) { th.warning } else { th.blocked };
+                    Line::styled(format!("{}{}", cell(&left, room), right), row_style(sel, base, sh))
                 }
             };
             lines.push(line);
@@ -280,12 +219,8 @@ impl AgendaView {
     fn detail_lines(&self, sh: &Shared, w: usize) -> Vec<Line<'static>> {
         let th = &sh.theme;
         let mut out = Vec::new();
-        let kv = |k: &str, v: String| {
-            Line::from(vec![
-                Span::styled(format!("{}: ", t(k)), th.dim),
-                Span::raw(fit(&v, w)),
-            ])
-        };
+        let kv =
+            |k: &str, v: String| Line::from(vec![Span::styled(format!("{}: ", t(k)), th.dim), Span::raw(fit(&v, w))]);
         match self.rows.get(self.selected) {
             Some(Row::Item(item)) => {
                 out.push(Line::styled(fit(&item.title, w), th.title));
@@ -298,29 +233,18 @@ impl AgendaView {
                 if !item.notes.is_empty() {
                     out.push(kv("field.notes", item.notes.replace('\n', " ")));
                 }
-                let linked: Vec<&Task> = self
-                    .linked
-                    .iter()
-                    .filter(|t| t.source.agenda_item_id == Some(item.id))
-                    .collect();
+                let linked: Vec<&Task> =
+                    self.linked.iter().filter(|t| t.source.agenda_item_id == Some(item.id)).collect();
                 if !linked.is_empty() {
                     out.push(Line::styled(t("detail.conclusions"), th.section));
                     for task in linked {
-                        out.push(Line::raw(fit(
-                            &format!("• {} {}", sh.org_code(task.lead_org_id), task.title),
-                            w,
-                        )));
+                        out.push(Line::raw(fit(&format!("• {} {}", sh.org_code(task.lead_org_id), task.title), w)));
                     }
                 }
             }
             Some(Row::Task(task)) => {
                 out.push(Line::styled(fit(&task.title, w), th.title));
-                out.push(kv(
-                    "field.lead",
-                    sh.org(task.lead_org_id)
-                        .map(|o| o.name.clone())
-                        .unwrap_or_default(),
-                ));
+                out.push(kv("field.lead", sh.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default()));
                 out.push(kv("field.status", t(&task.status.label_key())));
                 let mut due = task.deadline.map(format_date).unwrap_or_default();
                 if let Some(n) = task.days_late(sh.today) {
@@ -335,10 +259,7 @@ impl AgendaView {
                 out.push(Line::styled(fit(&p.text, w), th.title));
                 out.push(kv("field.kind", t(&p.kind.label_key())));
                 out.push(kv("field.raised_on", format_date(p.raised_on)));
-                let to = p
-                    .addressed_org_id
-                    .map(|i| sh.org_code(i))
-                    .unwrap_or_else(|| p.addressed_to.clone());
+                let to = p.addressed_org_id.map(|i| sh.org_code(i)).unwrap_or_else(|| p.addressed_to.clone());
                 out.push(kv("field.addressed_to", to));
                 if let Some(d) = p.answer_due {
                     out.push(kv("field.answer_due", format_date(d)));

@@ -14,12 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub const COLUMNS: [TaskStatus; 4] = [
-    TaskStatus::NotStarted,
-    TaskStatus::InProgress,
-    TaskStatus::Blocked,
-    TaskStatus::Done,
-];
+pub const COLUMNS: [TaskStatus; 4] =
+    [TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Blocked, TaskStatus::Done];
 
 /// Done tasks stay on the board this many days ("done this period").
 pub const DONE_DAYS: i64 = 7;
@@ -50,35 +46,17 @@ pub struct BoardView {
 
 impl BoardView {
     pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
-        let keep = self
-            .pending_focus
-            .take()
-            .or_else(|| self.selected_task().map(|t| t.id));
+        let keep = self.pending_focus.take().or_else(|| self.selected_task().map(|t| t.id));
         let counts = store.board_counts(sh.today)?;
-        let count = |org: Option<i64>| {
-            counts
-                .iter()
-                .find(|c| c.org_id == org)
-                .map(|c| (c.open, c.overdue))
-                .unwrap_or((0, 0))
-        };
+        let count =
+            |org: Option<i64>| counts.iter().find(|c| c.org_id == org).map(|c| (c.open, c.overdue)).unwrap_or((0, 0));
         let current = self.tabs.get(self.tab).map(|t| t.org_id);
         self.tabs.clear();
         let (open, overdue) = count(None);
-        self.tabs.push(Tab {
-            org_id: None,
-            label: t("board.common"),
-            open,
-            overdue,
-        });
+        self.tabs.push(Tab { org_id: None, label: t("board.common"), open, overdue });
         for o in &sh.orgs {
             let (open, overdue) = count(Some(o.id));
-            self.tabs.push(Tab {
-                org_id: Some(o.id),
-                label: o.short_name.clone(),
-                open,
-                overdue,
-            });
+            self.tabs.push(Tab { org_id: Some(o.id), label: o.short_name.clone(), open, overdue });
         }
         if let Some(cur) = current {
             self.tab = self.tabs.iter().position(|t| t.org_id == cur).unwrap_or(0);
@@ -97,13 +75,39 @@ impl BoardView {
                 filter.exclude_kind = Some(TaskKind::Common);
             }
         }
+        if let Some(af) = &sh.filter {
+            filter.org_id = af.org_id;
+            filter.person_id = af.person_id;
+            filter.place = af.place.clone();
+            filter.overdue = af.overdue;
+            filter.due_within = af.due_within;
+            filter.words = af.words.clone();
+            if !af.statuses.is_empty() {
+                filter.statuses.retain(|s| af.statuses.contains(s));
+                if filter.statuses.is_empty() {
+                    filter.ids = Some(Vec::new());
+                }
+            }
+            if !af.task_kinds.is_empty() {
+                let allowed: Vec<TaskKind> = af
+                    .task_kinds
+                    .iter()
+                    .copied()
+                    .filter(|k| filter.kinds.is_empty() || filter.kinds.contains(k))
+                    .filter(|k| Some(*k) != filter.exclude_kind)
+                    .collect();
+                if allowed.is_empty() {
+                    filter.ids = Some(Vec::new());
+                }
+                filter.kinds = allowed;
+            } else if !af.pending_kinds.is_empty() {
+                // A pending-only kind hides every task.
+                filter.ids = Some(Vec::new());
+            }
+        }
         let tasks = store.tasks(&filter, sh.today)?;
         for (i, status) in COLUMNS.iter().enumerate() {
-            self.columns[i] = tasks
-                .iter()
-                .filter(|t| t.status == *status)
-                .cloned()
-                .collect();
+            self.columns[i] = tasks.iter().filter(|t| t.status == *status).cloned().collect();
             if *status == TaskStatus::Done {
                 self.columns[i].sort_by_key(|t| std::cmp::Reverse(t.completed_on));
             }
@@ -121,9 +125,7 @@ impl BoardView {
     }
 
     pub fn selected_task(&self) -> Option<&Task> {
-        self.columns
-            .get(self.column)
-            .and_then(|c| c.get(self.rows[self.column]))
+        self.columns.get(self.column).and_then(|c| c.get(self.rows[self.column]))
     }
 
     pub fn selected_subject(&self) -> Option<Subject> {
@@ -161,25 +163,12 @@ impl BoardView {
     }
 
     /// Shows the board and column where `task` is, with it selected.
-    pub fn focus_task(
-        &mut self,
-        task: &Task,
-        store: &Store,
-        sh: &Shared,
-    ) -> Result<bool, StoreError> {
-        let board = if task.kind == TaskKind::Common {
-            None
-        } else {
-            Some(task.lead_org_id)
-        };
+    pub fn focus_task(&mut self, task: &Task, store: &Store, sh: &Shared) -> Result<bool, StoreError> {
+        let board = if task.kind == TaskKind::Common { None } else { Some(task.lead_org_id) };
         if self.tabs.is_empty() {
             self.load(store, sh)?;
         }
-        self.tab = self
-            .tabs
-            .iter()
-            .position(|t| t.org_id == board)
-            .unwrap_or(0);
+        self.tab = self.tabs.iter().position(|t| t.org_id == board).unwrap_or(0);
         self.pending_focus = Some(task.id);
         self.load(store, sh)?;
         Ok(self.selected_task().is_some_and(|t| t.id == task.id))
@@ -189,33 +178,27 @@ impl BoardView {
         if self.tabs.is_empty() {
             self.load(store, sh)?;
         }
-        self.tab = self
-            .tabs
-            .iter()
-            .position(|t| t.org_id == Some(org_id))
-            .unwrap_or(0);
+        self.tab = self.tabs.iter().position(|t| t.org_id == Some(org_id)).unwrap_or(0);
         self.rows = [0; 4];
         self.load(store, sh)
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
-        let [strip, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let [strip, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         self.draw_strip(f, strip, sh);
         if compact(body) {
             let col = self.column;
-            let title = format!(
-                "{} ({}) ◂▸",
-                t(&COLUMNS[col].label_key()),
-                self.columns[col].len()
-            );
+            let title = format!("{} ({}) ◂▸", t(&COLUMNS[col].label_key()), self.columns[col].len());
             let inner = pane(f, body, &title, true, sh);
             self.draw_column(f, inner, col, sh);
             return;
         }
         let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(body);
         for (i, area) in cols.iter().enumerate() {
-            let title = format!("{} ({})", t(&COLUMNS[i].label_key()), self.columns[i].len());
+            let mut title = format!("{} ({})", t(&COLUMNS[i].label_key()), self.columns[i].len());
+            if crate::text::display_width(&title) + 4 > area.width as usize {
+                title = format!("{} ({})", t(&format!("board.short.{}", COLUMNS[i].code())), self.columns[i].len());
+            }
             let inner = pane(f, *area, &title, i == self.column, sh);
             self.draw_column(f, inner, i, sh);
         }
@@ -226,21 +209,14 @@ impl BoardView {
         let mut spans = Vec::new();
         let mut used = 0usize;
         // Keep the current tab in view on narrow terminals.
-        let start = if area.width < 80 {
-            self.tab.saturating_sub(2)
-        } else {
-            0
-        };
+        let start = if area.width < 80 { self.tab.saturating_sub(2) } else { 0 };
         if start > 0 {
             spans.push(Span::styled("‹ ", th.dim));
             used += 2;
         }
         for (i, tab) in self.tabs.iter().enumerate().skip(start) {
-            let counts = if tab.overdue > 0 {
-                format!(" {}/{}!", tab.open, tab.overdue)
-            } else {
-                format!(" {}", tab.open)
-            };
+            let counts =
+                if tab.overdue > 0 { format!(" {}/{}!", tab.open, tab.overdue) } else { format!(" {}", tab.open) };
             let text = format!(" {}{} ", fit(&tab.label, 12), counts);
             let w = crate::text::display_width(&text) + 1;
             if used + w > area.width as usize {
@@ -266,10 +242,7 @@ impl BoardView {
         let tasks = &self.columns[col];
         let w = area.width as usize;
         if tasks.is_empty() {
-            f.render_widget(
-                Paragraph::new(fit(&t("board.empty"), w)).style(th.dim),
-                area,
-            );
+            f.render_widget(Paragraph::new(fit(&t("board.empty"), w)).style(th.dim), area);
             return;
         }
         let per_page = (area.height as usize / CARD).max(1);
@@ -281,29 +254,19 @@ impl BoardView {
             let selected = col == self.column && i == sel;
             let late = task.days_late(sh.today);
             let title_style = if late.is_some() { th.warning } else { th.title };
-            lines.push(Line::styled(
-                cell(&task.title, w),
-                row_style(selected, title_style, sh),
-            ));
+            lines.push(Line::styled(cell(&task.title, w), row_style(selected, title_style, sh)));
             let when = match (task.status, task.deadline, late) {
-                (TaskStatus::Done, _, _) => task
-                    .completed_on
-                    .map(|d| format!("✓ {}", format_date(d)))
-                    .unwrap_or_default(),
+                (TaskStatus::Done, _, _) => {
+                    task.completed_on.map(|d| format!("✓ {}", format_date(d))).unwrap_or_default()
+                }
                 (_, Some(_), Some(n)) => tf("tui.late", &[("n", n.to_string())]),
                 (_, Some(d), None) => format_date(d),
                 _ => String::new(),
             };
-            let second = [when, task.place.clone()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let second =
+                [when, task.place.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
             let second_style = if late.is_some() { th.warning } else { th.dim };
-            lines.push(Line::styled(
-                cell(&second, w),
-                row_style(selected, second_style, sh),
-            ));
+            lines.push(Line::styled(cell(&second, w), row_style(selected, second_style, sh)));
             let owner = if common {
                 let mut s = sh.org_code(task.lead_org_id);
                 for o in &task.with_org_ids {
@@ -311,22 +274,14 @@ impl BoardView {
                 }
                 s
             } else {
-                let people: Vec<String> =
-                    task.person_ids.iter().map(|p| sh.person_name(*p)).collect();
+                let people: Vec<String> = task.person_ids.iter().map(|p| sh.person_name(*p)).collect();
                 if people.is_empty() {
-                    task.with_org_ids
-                        .iter()
-                        .map(|o| format!("+{}", sh.org_code(*o)))
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    task.with_org_ids.iter().map(|o| format!("+{}", sh.org_code(*o))).collect::<Vec<_>>().join(" ")
                 } else {
                     people.join(", ")
                 }
             };
-            lines.push(Line::styled(
-                cell(&owner, w),
-                row_style(selected, Style::default(), sh),
-            ));
+            lines.push(Line::styled(cell(&owner, w), row_style(selected, Style::default(), sh)));
         }
         f.render_widget(Paragraph::new(lines), area);
     }

@@ -5,8 +5,7 @@ use super::{popup_area, popup_block, Shared};
 use crate::i18n::{t, tf};
 use crate::store::{Store, StoreError};
 use crate::text::{
-    format_date, format_datetime, format_decimal, format_percent, format_time,
-    sanitize_for_terminal, wrap_to_width,
+    format_date, format_datetime, format_decimal, format_percent, format_time, sanitize_for_terminal, wrap_to_width,
 };
 use crate::tui::keymap::Action;
 use ratatui::layout::Rect;
@@ -47,13 +46,7 @@ pub struct Detail {
 
 impl Detail {
     pub fn open(subject: Subject, store: &Store, sh: &Shared) -> Result<Detail, StoreError> {
-        let mut d = Detail {
-            subject,
-            title: String::new(),
-            lines: Vec::new(),
-            scroll: 0,
-            max_scroll: Cell::new(0),
-        };
+        let mut d = Detail { subject, title: String::new(), lines: Vec::new(), scroll: 0, max_scroll: Cell::new(0) };
         d.reload(store, sh)?;
         Ok(d)
     }
@@ -68,71 +61,32 @@ impl Detail {
                 b.field("field.kind", t(&task.kind.label_key()));
                 let mut status = t(&task.status.label_key());
                 if let Some(late) = task.days_late(sh.today) {
-                    status = format!(
-                        "{status} · {}",
-                        tf("task.days_late", &[("n", late.to_string())])
-                    );
+                    status = format!("{status} · {}", tf("task.days_late", &[("n", late.to_string())]));
                 }
                 b.field_tone(
                     "field.status",
                     status,
-                    if task.is_overdue(sh.today) {
-                        Tone::Warning
-                    } else {
-                        Tone::Normal
-                    },
+                    if task.is_overdue(sh.today) { Tone::Warning } else { Tone::Normal },
                 );
-                b.field(
-                    "field.lead",
-                    sh.org(task.lead_org_id)
-                        .map(|o| o.name.clone())
-                        .unwrap_or_default(),
-                );
-                b.field(
-                    "field.with",
-                    task.with_org_ids
-                        .iter()
-                        .map(|i| sh.org_code(*i))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                );
+                b.field("field.lead", sh.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default());
+                b.field("field.with", task.with_org_ids.iter().map(|i| sh.org_code(*i)).collect::<Vec<_>>().join(", "));
                 b.field(
                     "field.people",
-                    task.person_ids
-                        .iter()
-                        .map(|i| sh.person_name(*i))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    task.person_ids.iter().map(|i| sh.person_name(*i)).collect::<Vec<_>>().join(", "),
                 );
                 b.field("field.place", task.place.clone());
-                b.field(
-                    "field.start",
-                    task.start_date.map(format_date).unwrap_or_default(),
-                );
-                b.field(
-                    "field.deadline",
-                    task.deadline.map(format_date).unwrap_or_default(),
-                );
-                b.field(
-                    "field.completed",
-                    task.completed_on.map(format_date).unwrap_or_default(),
-                );
+                b.field("field.start", task.start_date.map(format_date).unwrap_or_default());
+                b.field("field.deadline", task.deadline.map(format_date).unwrap_or_default());
+                b.field("field.completed", task.completed_on.map(format_date).unwrap_or_default());
                 let mut source = task.source.doc_number.clone();
                 if let Some(d) = task.source.doc_date {
                     source = format!("{source} ({})", format_date(d));
                 }
                 if let Some(mid) = task.source.meeting_id {
                     if let Ok(m) = store.meeting(mid) {
-                        let label = tf(
-                            "meeting.label",
-                            &[
-                                ("number", m.number.to_string()),
-                                ("year", m.year.to_string()),
-                            ],
-                        );
-                        source = format!("{source} {label}, {}", format_date(m.starts_at.date()))
-                            .trim()
-                            .to_string();
+                        let label =
+                            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
+                        source = format!("{source} {label}, {}", format_date(m.starts_at.date())).trim().to_string();
                     }
                 }
                 b.field("field.source", source);
@@ -172,46 +126,25 @@ impl Detail {
                 b.text(&p.text, Tone::Title);
                 b.field("field.kind", t(&p.kind.label_key()));
                 b.field("field.status", t(&p.status.label_key()));
-                b.field(
-                    "field.raised_by",
-                    p.raised_by_org_id
-                        .map(|i| sh.org_code(i))
-                        .unwrap_or_default(),
-                );
-                let to = p
-                    .addressed_org_id
-                    .map(|i| sh.org_code(i))
-                    .unwrap_or_else(|| p.addressed_to.clone());
+                b.field("field.raised_by", p.raised_by_org_id.map(|i| sh.org_code(i)).unwrap_or_default());
+                let to = p.addressed_org_id.map(|i| sh.org_code(i)).unwrap_or_else(|| p.addressed_to.clone());
                 b.field("field.addressed_to", to);
                 b.field("field.raised_on", format_date(p.raised_on));
                 b.field("field.days_open", p.days_open(sh.today).to_string());
                 b.field_tone(
                     "field.answer_due",
                     p.answer_due.map(format_date).unwrap_or_default(),
-                    if p.answer_overdue(sh.today) {
-                        Tone::Warning
-                    } else {
-                        Tone::Normal
-                    },
+                    if p.answer_overdue(sh.today) { Tone::Warning } else { Tone::Normal },
                 );
                 if !p.answer.is_empty() {
                     b.section("field.answer");
-                    b.dated(
-                        &p.answered_on.map(format_date).unwrap_or_default(),
-                        &p.answer,
-                    );
+                    b.dated(&p.answered_on.map(format_date).unwrap_or_default(), &p.answer);
                 }
                 b.history(store, "pending_items", id)?;
             }
             Subject::Meeting(id) => {
                 let m = store.meeting(id)?;
-                self.title = tf(
-                    "meeting.label",
-                    &[
-                        ("number", m.number.to_string()),
-                        ("year", m.year.to_string()),
-                    ],
-                );
+                self.title = tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
                 b.text(
                     &format!(
                         "{} · {} {}",
@@ -223,20 +156,9 @@ impl Detail {
                 );
                 b.field("field.status", t(&m.status.label_key()));
                 b.field("field.place", m.place.clone());
-                b.field(
-                    "field.chair",
-                    m.chair_id.map(|i| sh.person_name(i)).unwrap_or_default(),
-                );
-                b.field(
-                    "field.secretary",
-                    m.secretary_id
-                        .map(|i| sh.person_name(i))
-                        .unwrap_or_default(),
-                );
-                b.field(
-                    "field.ends_at",
-                    m.ends_at.map(format_datetime).unwrap_or_default(),
-                );
+                b.field("field.chair", m.chair_id.map(|i| sh.person_name(i)).unwrap_or_default());
+                b.field("field.secretary", m.secretary_id.map(|i| sh.person_name(i)).unwrap_or_default());
+                b.field("field.ends_at", m.ends_at.map(format_datetime).unwrap_or_default());
                 let att = store.attendance(id)?;
                 if !att.is_empty() {
                     b.section("detail.attendance");
@@ -249,20 +171,13 @@ impl Detail {
                         b.pair(
                             &sh.org_code(a.org_id),
                             what.trim(),
-                            if a.present {
-                                Tone::Normal
-                            } else {
-                                Tone::Warning
-                            },
+                            if a.present { Tone::Normal } else { Tone::Warning },
                         );
                     }
                 }
                 b.section("detail.agenda");
                 for i in store.agenda(id)? {
-                    let org = i
-                        .org_id
-                        .map(|o| format!(" ({})", sh.org_code(o)))
-                        .unwrap_or_default();
+                    let org = i.org_id.map(|o| format!(" ({})", sh.org_code(o))).unwrap_or_default();
                     b.text(&format!("{}. {}{}", i.position, i.title, org), Tone::Normal);
                     for text in [&i.notes, &i.outcome] {
                         if !text.is_empty() {
@@ -275,11 +190,7 @@ impl Detail {
                     b.text(&m.notes, Tone::Normal);
                 }
                 let conclusions = store.tasks(
-                    &crate::store::TaskFilter {
-                        meeting_id: Some(id),
-                        include_finished: true,
-                        ..Default::default()
-                    },
+                    &crate::store::TaskFilter { meeting_id: Some(id), include_finished: true, ..Default::default() },
                     sh.today,
                 )?;
                 if !conclusions.is_empty() {
@@ -289,11 +200,7 @@ impl Detail {
                         b.pair(
                             &sh.org_code(task.lead_org_id),
                             &format!("{} · {} · {}", task.title, due, t(&task.status.label_key())),
-                            if task.is_overdue(sh.today) {
-                                Tone::Warning
-                            } else {
-                                Tone::Normal
-                            },
+                            if task.is_overdue(sh.today) { Tone::Warning } else { Tone::Normal },
                         );
                     }
                 }
@@ -302,14 +209,8 @@ impl Detail {
                 let i = store.agenda_item(id)?;
                 self.title = i.title.clone();
                 b.text(&i.title, Tone::Title);
-                b.field(
-                    "field.presenter",
-                    i.org_id.map(|o| sh.org_short(o)).unwrap_or_default(),
-                );
-                b.field(
-                    "field.minutes",
-                    i.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
-                );
+                b.field("field.presenter", i.org_id.map(|o| sh.org_short(o)).unwrap_or_default());
+                b.field("field.minutes", i.planned_minutes.map(|m| m.to_string()).unwrap_or_default());
                 if !i.notes.is_empty() {
                     b.section("field.notes");
                     b.text(&i.notes, Tone::Normal);
@@ -326,10 +227,7 @@ impl Detail {
                     },
                     sh.today,
                 )?;
-                let linked: Vec<_> = tasks
-                    .iter()
-                    .filter(|t| t.source.agenda_item_id == Some(id))
-                    .collect();
+                let linked: Vec<_> = tasks.iter().filter(|t| t.source.agenda_item_id == Some(id)).collect();
                 if !linked.is_empty() {
                     b.section("detail.conclusions");
                     for task in linked {
@@ -344,9 +242,7 @@ impl Detail {
                 b.field("field.title", p.title.clone());
                 b.field(
                     "field.org",
-                    p.org_id
-                        .map(|o| sh.org(o).map(|o| o.name.clone()).unwrap_or_default())
-                        .unwrap_or_default(),
+                    p.org_id.map(|o| sh.org(o).map(|o| o.name.clone()).unwrap_or_default()).unwrap_or_default(),
                 );
                 b.field("field.phone", p.phone.clone().unwrap_or_default());
                 b.field("field.roles", p.roles.join(", "));
@@ -403,20 +299,9 @@ impl Detail {
                 }
             } else {
                 let room = width.saturating_sub(label_w + 1).max(10);
-                for (n, l) in wrap_to_width(&sanitize_for_terminal_keep_lines(text), room)
-                    .into_iter()
-                    .enumerate()
-                {
-                    let lab = if n == 0 {
-                        super::cell(label, label_w)
-                    } else {
-                        " ".repeat(label_w)
-                    };
-                    out.push(Line::from(vec![
-                        Span::styled(lab, th.dim),
-                        Span::raw(" "),
-                        Span::styled(l, style),
-                    ]));
+                for (n, l) in wrap_to_width(&sanitize_for_terminal_keep_lines(text), room).into_iter().enumerate() {
+                    let lab = if n == 0 { super::cell(label, label_w) } else { " ".repeat(label_w) };
+                    out.push(Line::from(vec![Span::styled(lab, th.dim), Span::raw(" "), Span::styled(l, style)]));
                 }
             }
         }
@@ -430,10 +315,7 @@ impl Detail {
 
 /// Keeps line breaks of multi-line text, cleaning each line.
 fn sanitize_for_terminal_keep_lines(s: &str) -> String {
-    s.lines()
-        .map(sanitize_for_terminal)
-        .collect::<Vec<_>>()
-        .join("\n")
+    s.lines().map(sanitize_for_terminal).collect::<Vec<_>>().join("\n")
 }
 
 #[derive(Default)]
@@ -446,8 +328,7 @@ impl Builder {
         self.lines.push((String::new(), s.to_string(), tone));
     }
     fn blank(&mut self) {
-        self.lines
-            .push((String::new(), String::new(), Tone::Normal));
+        self.lines.push((String::new(), String::new(), Tone::Normal));
     }
     fn section(&mut self, key: &str) {
         self.blank();
@@ -462,12 +343,10 @@ impl Builder {
         }
     }
     fn pair(&mut self, label: &str, value: &str, tone: Tone) {
-        self.lines
-            .push((label.to_string(), value.to_string(), tone));
+        self.lines.push((label.to_string(), value.to_string(), tone));
     }
     fn dated(&mut self, date: &str, text: &str) {
-        self.lines
-            .push((date.to_string(), text.to_string(), Tone::Normal));
+        self.lines.push((date.to_string(), text.to_string(), Tone::Normal));
     }
     fn history(&mut self, store: &Store, tbl: &str, id: i64) -> Result<(), StoreError> {
         let hist = store.history(tbl, id)?;
@@ -481,8 +360,7 @@ impl Builder {
                 "delete" => t("history.delete"),
                 _ => changed_fields(h),
             };
-            self.lines
-                .push((h.at.get(..16).unwrap_or(&h.at).to_string(), what, Tone::Dim));
+            self.lines.push((h.at.get(..16).unwrap_or(&h.at).to_string(), what, Tone::Dim));
         }
         Ok(())
     }
@@ -490,10 +368,9 @@ impl Builder {
 
 /// "status: not-started → done" for the fields an update changed.
 fn changed_fields(h: &crate::store::HistoryEntry) -> String {
-    let (Some(old), Some(new)) = (
-        h.old.as_ref().and_then(|v| v.as_object()),
-        h.new.as_ref().and_then(|v| v.as_object()),
-    ) else {
+    let (Some(old), Some(new)) =
+        (h.old.as_ref().and_then(|v| v.as_object()), h.new.as_ref().and_then(|v| v.as_object()))
+    else {
         return t("history.update");
     };
     let mut parts = Vec::new();

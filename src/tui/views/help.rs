@@ -19,16 +19,8 @@ pub fn rows(app: &App) -> Vec<(String, String, String)> {
             if keys.is_empty() {
                 continue;
             }
-            let labels = keys
-                .iter()
-                .map(|k| k.label())
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push((
-                t(&format!("mode.{}", mode.name())),
-                labels,
-                t(&format!("action.{}", action.name())),
-            ));
+            let labels = keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ");
+            out.push((t(&format!("mode.{}", mode.name())), labels, t(&format!("action.{}", action.name()))));
         }
     }
     out

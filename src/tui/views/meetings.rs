@@ -29,11 +29,7 @@ impl MeetingsView {
             let items = store.agenda(m.id)?.len();
             let conclusions = store
                 .tasks(
-                    &crate::store::TaskFilter {
-                        meeting_id: Some(m.id),
-                        include_finished: true,
-                        ..Default::default()
-                    },
+                    &crate::store::TaskFilter { meeting_id: Some(m.id), include_finished: true, ..Default::default() },
                     sh.today,
                 )?
                 .len();
@@ -42,19 +38,13 @@ impl MeetingsView {
         self.selected = match keep {
             Some(id) => self.meetings.iter().position(|m| m.0.id == id).unwrap_or(0),
             // Start on the briefing being worked towards.
-            None => self
-                .meetings
-                .iter()
-                .rposition(|m| m.0.status != MeetingStatus::Closed)
-                .unwrap_or(0),
+            None => self.meetings.iter().rposition(|m| m.0.status != MeetingStatus::Closed).unwrap_or(0),
         };
         Ok(())
     }
 
     pub fn selected_subject(&self) -> Option<Subject> {
-        self.meetings
-            .get(self.selected)
-            .map(|m| Subject::Meeting(m.0.id))
+        self.meetings.get(self.selected).map(|m| Subject::Meeting(m.0.id))
     }
 
     pub fn focus(&mut self, id: i64) {
@@ -69,19 +59,10 @@ impl MeetingsView {
 
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let th = &sh.theme;
-        let inner = pane(
-            f,
-            area,
-            &format!("{} ({})", t("screen.meetings"), self.meetings.len()),
-            true,
-            sh,
-        );
+        let inner = pane(f, area, &format!("{} ({})", t("screen.meetings"), self.meetings.len()), true, sh);
         let w = inner.width as usize;
         if self.meetings.is_empty() {
-            f.render_widget(
-                Paragraph::new(fit(&t("meetings.none"), w)).style(th.dim),
-                inner,
-            );
+            f.render_widget(Paragraph::new(fit(&t("meetings.none"), w)).style(th.dim), inner);
             return;
         }
         let lang = crate::i18n::lang();
@@ -103,11 +84,8 @@ impl MeetingsView {
             th.dim,
         )];
         let height = (inner.height as usize).saturating_sub(1);
-        let off = self
-            .scroll
-            .window(self.selected, self.meetings.len(), height);
-        for (i, (m, items, conclusions)) in self.meetings.iter().enumerate().skip(off).take(height)
-        {
+        let off = self.scroll.window(self.selected, self.meetings.len(), height);
+        for (i, (m, items, conclusions)) in self.meetings.iter().enumerate().skip(off).take(height) {
             let when = format!(
                 "{} {} {}",
                 weekday_short(m.starts_at.date(), lang),
@@ -123,15 +101,8 @@ impl MeetingsView {
                 items,
                 conclusions
             );
-            let base = if m.status == MeetingStatus::Closed {
-                Style::default()
-            } else {
-                th.title
-            };
-            lines.push(Line::styled(
-                fit(&row, w),
-                row_style(i == self.selected, base, sh),
-            ));
+            let base = if m.status == MeetingStatus::Closed { Style::default() } else { th.title };
+            lines.push(Line::styled(fit(&row, w), row_style(i == self.selected, base, sh)));
         }
         f.render_widget(Paragraph::new(lines), inner);
     }

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod meetings;
 pub mod pending;
+pub mod prompt;
 pub mod search;
 
 use super::app::{App, Popup, Screen, Shared};
@@ -86,23 +87,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let sh = &app.shared;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = crate::i18n::tf(
-            "tui.too_small",
-            &[("w", MIN_WIDTH.to_string()), ("h", MIN_HEIGHT.to_string())],
-        );
-        f.render_widget(
-            Paragraph::new(fit(&msg, area.width as usize)),
-            Rect { height: 1, ..area },
-        );
+        let msg = crate::i18n::tf("tui.too_small", &[("w", MIN_WIDTH.to_string()), ("h", MIN_HEIGHT.to_string())]);
+        f.render_widget(Paragraph::new(fit(&msg, area.width as usize)), Rect { height: 1, ..area });
         return;
     }
-    let [header, tabs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, tabs, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
+            .areas(area);
     draw_header(f, header, sh);
     draw_tabs(f, tabs, app);
     match app.screen {
@@ -116,6 +107,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Popup::Help { scroll } => help::draw(f, body, app, *scroll),
             Popup::Detail(d) => d.draw(f, body, sh),
             Popup::Search(s) => s.draw(f, body, sh),
+            Popup::Prompt(p) => p.draw(f, body, sh),
         }
     }
     draw_footer(f, footer, app);
@@ -123,23 +115,12 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 fn draw_header(f: &mut Frame, area: Rect, sh: &Shared) {
     let lang = crate::i18n::lang();
-    let date = format!(
-        "{} · {}",
-        crate::text::format_long_date(sh.today, lang),
-        crate::text::week_label(sh.today, lang)
-    );
-    let ro = if sh.read_only {
-        format!(" [{}]", t("tui.read_only"))
-    } else {
-        String::new()
-    };
+    let date =
+        format!("{} · {}", crate::text::format_long_date(sh.today, lang), crate::text::week_label(sh.today, lang));
+    let ro = if sh.read_only { format!(" [{}]", t("tui.read_only")) } else { String::new() };
     let right = format!("{date}{ro}");
     let room = (area.width as usize).saturating_sub(display_width(&right) + 1);
-    let name = if sh.settings.bloc_name.is_empty() {
-        "giaoban".to_string()
-    } else {
-        sh.settings.bloc_name.clone()
-    };
+    let name = if sh.settings.bloc_name.is_empty() { "giaoban".to_string() } else { sh.settings.bloc_name.clone() };
     let left = fit(&name, room);
     let gap = (area.width as usize).saturating_sub(display_width(&left) + display_width(&right));
     let line = Line::from(vec![
@@ -156,23 +137,23 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
     let narrow = area.width < 70;
     let mut spans = Vec::new();
     for (i, s) in Screen::ALL.iter().enumerate() {
-        let name = if narrow {
-            t(&format!("{}_short", s.title_key()))
-        } else {
-            t(s.title_key())
-        };
+        let name = if narrow { t(&format!("{}_short", s.title_key())) } else { t(s.title_key()) };
         let label = format!(" {} {} ", i + 1, name);
-        spans.push(Span::styled(
-            label,
-            if *s == app.screen {
-                th.tab_active
-            } else {
-                th.tab
-            },
-        ));
+        spans.push(Span::styled(label, if *s == app.screen { th.tab_active } else { th.tab }));
         spans.push(Span::styled("│", th.border));
     }
     spans.pop();
+    // The filter in force, at the right, where it cannot be missed.
+    if let Some(filter) = &app.shared.filter {
+        let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+        let label = format!(" {}: {} ", t("filter.active"), filter.raw);
+        let room = (area.width as usize).saturating_sub(used + 1);
+        if room > 8 {
+            let label = fit(&label, room);
+            spans.push(Span::raw(" ".repeat(room - display_width(&label) + 1)));
+            spans.push(Span::styled(label, th.warning));
+        }
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -180,12 +161,13 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
 fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
-        Mode::Board => &[Open, PrevOrg, NextOrg, Search, NextScreen, Help, Quit],
-        Mode::Pending => &[Open, PrevOrg, NextOrg, Search, NextScreen, Help, Quit],
+        Mode::Board => &[Open, PrevOrg, NextOrg, Filter, ClearFilter, Search, Help, Quit],
+        Mode::Pending => &[Open, PrevOrg, NextOrg, Filter, ClearFilter, Search, Help, Quit],
         Mode::Agenda | Mode::Meetings => &[Open, Search, NextScreen, Help, Quit],
         Mode::Detail => &[Down, Up, Back],
         Mode::Help => &[Down, Back],
         Mode::Search => &[Down, Open, Back],
+        Mode::Prompt => &[Open, Back],
         Mode::Global => &[Help, Quit],
     }
 }
@@ -194,10 +176,7 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
     let th = &app.shared.theme;
     if let Some((msg, is_err)) = &app.message {
         let style = if *is_err { th.warning } else { th.done };
-        f.render_widget(
-            Paragraph::new(Span::styled(fit(msg, area.width as usize), style)),
-            area,
-        );
+        f.render_widget(Paragraph::new(Span::styled(fit(msg, area.width as usize), style)), area);
         return;
     }
     let mode = app.mode();
@@ -224,12 +203,7 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
 pub fn popup_area(area: Rect, max_w: u16, max_h: u16) -> Rect {
     let w = area.width.min(max_w).max(area.width.min(20));
     let h = area.height.min(max_h);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 pub fn popup_block(f: &mut Frame, area: Rect, title: &str, sh: &Shared) -> Rect {
@@ -237,10 +211,7 @@ pub fn popup_block(f: &mut Frame, area: Rect, title: &str, sh: &Shared) -> Rect 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(sh.theme.border_focus)
-        .title(Span::styled(
-            format!(" {} ", fit(title, area.width.saturating_sub(4) as usize)),
-            sh.theme.title,
-        ));
+        .title(Span::styled(format!(" {} ", fit(title, area.width.saturating_sub(4) as usize)), sh.theme.title));
     let inner = block.inner(area);
     f.render_widget(block, area);
     inner
@@ -248,18 +219,11 @@ pub fn popup_block(f: &mut Frame, area: Rect, title: &str, sh: &Shared) -> Rect 
 
 /// A titled pane.
 pub fn pane(f: &mut Frame, area: Rect, title: &str, focused: bool, sh: &Shared) -> Rect {
-    let style = if focused {
-        sh.theme.border_focus
-    } else {
-        sh.theme.border
-    };
+    let style = if focused { sh.theme.border_focus } else { sh.theme.border };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(style)
-        .title(Span::styled(
-            format!(" {} ", fit(title, area.width.saturating_sub(4) as usize)),
-            sh.theme.title,
-        ));
+        .title(Span::styled(format!(" {} ", fit(title, area.width.saturating_sub(4) as usize)), sh.theme.title));
     let inner = block.inner(area);
     f.render_widget(block, area);
     inner

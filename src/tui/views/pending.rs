@@ -25,22 +25,28 @@ pub struct PendingView {
 
 impl PendingView {
     pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
-        let keep = self
-            .pending_focus
-            .take()
-            .or_else(|| self.items.get(self.selected).map(|p| p.id));
+        let keep = self.pending_focus.take().or_else(|| self.items.get(self.selected).map(|p| p.id));
         let org_id = self.org.and_then(|i| sh.orgs.get(i)).map(|o| o.id);
         self.items = store.pending_items(org_id, false)?;
-        self.selected = keep
-            .and_then(|id| self.items.iter().position(|p| p.id == id))
-            .unwrap_or(0);
+        if let Some(f) = &sh.filter {
+            let spec = crate::domain::FilterSpec { words: f.words.clone(), ..Default::default() };
+            let today = sh.today;
+            self.items.retain(|p| {
+                f.org_id.is_none_or(|o| p.raised_by_org_id == Some(o) || p.addressed_org_id == Some(o))
+                    && (!f.overdue || p.answer_overdue(today))
+                    && f.due_within
+                        .is_none_or(|d| p.answer_due.is_some_and(|due| due <= today + chrono::Duration::days(d)))
+                    && (f.pending_kinds.is_empty() || f.pending_kinds.contains(&p.kind))
+                    && f.task_kinds.is_empty()
+                    && spec.text_matches(&format!("{} {} {}", p.text, p.answer, p.addressed_to))
+            });
+        }
+        self.selected = keep.and_then(|id| self.items.iter().position(|p| p.id == id)).unwrap_or(0);
         Ok(())
     }
 
     pub fn selected_subject(&self) -> Option<Subject> {
-        self.items
-            .get(self.selected)
-            .map(|p| Subject::Pending(p.id))
+        self.items.get(self.selected).map(|p| Subject::Pending(p.id))
     }
 
     /// True when the organization filter changed and the list must reload.
@@ -70,20 +76,11 @@ impl PendingView {
         }
     }
 
-    pub fn focus(
-        &mut self,
-        item: &PendingItem,
-        store: &Store,
-        sh: &Shared,
-    ) -> Result<(), StoreError> {
+    pub fn focus(&mut self, item: &PendingItem, store: &Store, sh: &Shared) -> Result<(), StoreError> {
         self.org = None;
         self.pending_focus = Some(item.id);
         self.load(store, sh)?;
-        if self
-            .items
-            .get(self.selected)
-            .is_none_or(|p| p.id != item.id)
-        {
+        if self.items.get(self.selected).is_none_or(|p| p.id != item.id) {
             // Answered or closed: not in the open list.
             self.selected = 0;
         }
@@ -96,19 +93,11 @@ impl PendingView {
             Some(o) => o.short_name.clone(),
             None => t("pending.all_orgs"),
         };
-        let title = format!(
-            "{} · {} ({})",
-            t("screen.pending"),
-            filter,
-            self.items.len()
-        );
+        let title = format!("{} · {} ({})", t("screen.pending"), filter, self.items.len());
         let inner = pane(f, area, &title, true, sh);
         let w = inner.width as usize;
         if self.items.is_empty() {
-            f.render_widget(
-                Paragraph::new(fit(&t("pending.none"), w)).style(th.dim),
-                inner,
-            );
+            f.render_widget(Paragraph::new(fit(&t("pending.none"), w)).style(th.dim), inner);
             return;
         }
         // Fixed columns around a flexible text column; all shown at 80 columns.
@@ -141,34 +130,17 @@ impl PendingView {
         let height = (inner.height as usize).saturating_sub(1);
         let off = self.scroll.window(self.selected, self.items.len(), height);
         for (i, p) in self.items.iter().enumerate().skip(off).take(height) {
-            let due = p.answer_due.map(|d| {
-                if wide {
-                    format_date(d)
-                } else {
-                    d.format("%d/%m").to_string()
-                }
-            });
+            let due = p.answer_due.map(|d| if wide { format_date(d) } else { d.format("%d/%m").to_string() });
             let row = join([
                 t(&format!("short.{}", p.kind.label_key())),
                 p.text.replace('\n', " "),
-                p.raised_by_org_id
-                    .map(|o| sh.org_code(o))
-                    .unwrap_or_default(),
-                p.addressed_org_id
-                    .map(|o| sh.org_code(o))
-                    .unwrap_or_else(|| p.addressed_to.clone()),
+                p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default(),
+                p.addressed_org_id.map(|o| sh.org_code(o)).unwrap_or_else(|| p.addressed_to.clone()),
                 tf("tui.days", &[("n", p.days_open(sh.today).to_string())]),
                 due.unwrap_or_default(),
             ]);
-            let base = if p.answer_overdue(sh.today) {
-                th.warning
-            } else {
-                Style::default()
-            };
-            lines.push(Line::styled(
-                fit(&row, w),
-                row_style(i == self.selected, base, sh),
-            ));
+            let base = if p.answer_overdue(sh.today) { th.warning } else { Style::default() };
+            lines.push(Line::styled(fit(&row, w), row_style(i == self.selected, base, sh)));
         }
         f.render_widget(Paragraph::new(lines), inner);
     }

@@ -41,10 +41,7 @@ impl SearchPopup {
     pub fn rerun(&mut self, store: &Store) -> Result<(), StoreError> {
         let hits = store.search(self.input.value(), &[], LIMIT)?;
         // Grouped by kind in a fixed order, each group keeping its ranking.
-        self.hits = SearchKind::ALL
-            .iter()
-            .flat_map(|k| hits.iter().filter(move |h| h.kind == *k).cloned())
-            .collect();
+        self.hits = SearchKind::ALL.iter().flat_map(|k| hits.iter().filter(move |h| h.kind == *k).cloned()).collect();
         self.selected = 0;
         Ok(())
     }
@@ -68,33 +65,17 @@ impl SearchPopup {
         let prompt = "/ ";
         let (shown, cursor) = self.input.visible(w.saturating_sub(prompt.len() + 1));
         f.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt, th.key),
-                Span::raw(shown),
-            ])),
+            Paragraph::new(Line::from(vec![Span::styled(prompt, th.key), Span::raw(shown)])),
             Rect { height: 1, ..inner },
         );
-        f.set_cursor_position(Position::new(
-            inner.x + (prompt.len() + cursor) as u16,
-            inner.y,
-        ));
-        let list = Rect {
-            y: inner.y + 1,
-            height: inner.height - 1,
-            ..inner
-        };
+        f.set_cursor_position(Position::new(inner.x + (prompt.len() + cursor) as u16, inner.y));
+        let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
         if self.input.value().trim().is_empty() {
-            f.render_widget(
-                Paragraph::new(fit(&t("search.hint"), w)).style(th.dim),
-                list,
-            );
+            f.render_widget(Paragraph::new(fit(&t("search.hint"), w)).style(th.dim), list);
             return;
         }
         if self.hits.is_empty() {
-            f.render_widget(
-                Paragraph::new(fit(&t("search.none"), w)).style(th.dim),
-                list,
-            );
+            f.render_widget(Paragraph::new(fit(&t("search.none"), w)).style(th.dim), list);
             return;
         }
         // Rows: a heading before each kind, then its hits.
@@ -105,10 +86,7 @@ impl SearchPopup {
                 let n = self.hits.iter().filter(|x| x.kind == h.kind).count();
                 rows.push((
                     None,
-                    Line::styled(
-                        format!("{} ({n})", t(&format!("group.{}", h.kind.label_key()))),
-                        th.section,
-                    ),
+                    Line::styled(format!("{} ({n})", t(&format!("group.{}", h.kind.label_key()))), th.section),
                 ));
                 last = Some(h.kind);
             }
@@ -117,33 +95,15 @@ impl SearchPopup {
                 text.push_str(" — ");
                 text.push_str(&h.text.replace('\n', " "));
             }
-            let base = if h.is_open {
-                Default::default()
-            } else {
-                th.dim
-            };
-            rows.push((
-                Some(i),
-                Line::styled(cell(&text, w), row_style(i == self.selected, base, sh)),
-            ));
+            let base = if h.is_open { Default::default() } else { th.dim };
+            rows.push((Some(i), Line::styled(cell(&text, w), row_style(i == self.selected, base, sh))));
         }
-        let sel_row = rows
-            .iter()
-            .position(|(i, _)| *i == Some(self.selected))
-            .unwrap_or(0);
+        let sel_row = rows.iter().position(|(i, _)| *i == Some(self.selected)).unwrap_or(0);
         let height = list.height as usize;
         let off = self.scroll.window(sel_row, rows.len(), height);
-        let mut lines: Vec<Line> = rows
-            .into_iter()
-            .skip(off)
-            .take(height)
-            .map(|(_, l)| l)
-            .collect();
+        let mut lines: Vec<Line> = rows.into_iter().skip(off).take(height).map(|(_, l)| l).collect();
         if lines.len() < height && self.hits.len() >= LIMIT {
-            lines.push(Line::styled(
-                tf("search.more", &[("n", LIMIT.to_string())]),
-                th.dim,
-            ));
+            lines.push(Line::styled(tf("search.more", &[("n", LIMIT.to_string())]), th.dim));
         }
         f.render_widget(Paragraph::new(lines), list);
     }

@@ -1,0 +1,89 @@
+//! A one-line prompt over the screen: the filter now, quick entries later.
+
+use super::{fit, popup_block, Shared};
+use crate::text::TextInput;
+use crate::tui::keymap::{Key, KeyCode2};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Filter,
+}
+
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: TextInput,
+    /// Why the last submission was refused, shown under the input.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, value: &str) -> Prompt {
+        Prompt { kind, input: TextInput::with_value(value), error: None }
+    }
+
+    /// Edits the line for a typed key; false if the key is not an edit.
+    pub fn edit(&mut self, key: &Key) -> bool {
+        match key.code {
+            KeyCode2::Char(c) => self.input.insert_char(c),
+            KeyCode2::Backspace => self.input.backspace(),
+            KeyCode2::Delete => self.input.delete(),
+            KeyCode2::Left => self.input.left(),
+            KeyCode2::Right => self.input.right(),
+            KeyCode2::Home => self.input.home(),
+            KeyCode2::End => self.input.end(),
+            _ => return false,
+        }
+        self.error = None;
+        true
+    }
+
+    fn title_key(&self) -> &'static str {
+        match self.kind {
+            PromptKind::Filter => "filter.title",
+        }
+    }
+
+    fn hint_key(&self) -> &'static str {
+        match self.kind {
+            PromptKind::Filter => "filter.hint",
+        }
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let th = &sh.theme;
+        let w = area.width.min(100);
+        let outer = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + area.height.saturating_sub(5) / 2,
+            width: w,
+            height: 5.min(area.height),
+        };
+        let inner = popup_block(f, outer, &crate::i18n::t(self.title_key()), sh);
+        if inner.height == 0 {
+            return;
+        }
+        let iw = inner.width as usize;
+        let (shown, cursor) = self.input.visible(iw.saturating_sub(3));
+        f.render_widget(
+            Paragraph::new(Line::from(vec![Span::styled("> ", th.key), Span::raw(shown)])),
+            Rect { height: 1, ..inner },
+        );
+        f.set_cursor_position(Position::new(inner.x + 2 + cursor as u16, inner.y));
+        if inner.height >= 2 {
+            let (text, style) = match &self.error {
+                Some(e) => (e.clone(), th.warning),
+                None => (crate::i18n::t(self.hint_key()), th.dim),
+            };
+            let lines: Vec<Line> = crate::text::wrap_to_width(&text, iw)
+                .into_iter()
+                .take(inner.height as usize - 1)
+                .map(|l| Line::styled(fit(&l, iw), style))
+                .collect();
+            f.render_widget(Paragraph::new(lines), Rect { y: inner.y + 1, height: inner.height - 1, ..inner });
+        }
+    }
+}
