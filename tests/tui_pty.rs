@@ -441,13 +441,17 @@ fn works_at_60x20() {
 
     tui.send(TAB);
     tui.wait_until("the boards with the common tasks", WAIT, |s| inverse_text(s, STRIP_ROW).starts_with("Việc chung"));
-    // Four narrow panes with titles cut: "Chưa bắt đ…", "Đang thực…", …
-    for title in ["Chưa bắt", "Đang thực", "Vướng mắc", "Hoàn thành"] {
-        tui.wait_for(title);
-    }
+    // Four narrow panes side by side (their titles cut or shortened).
+    tui.wait_until("four status panes under the tab strip", WAIT, |s| panes(s) == 4);
     tui.send(b"q");
     let status = tui.wait_exit(EXIT);
     tui.assert_restored(&status);
+}
+
+/// How many panes start on the row under the board's tab strip.
+fn panes(s: &vt100::Screen) -> usize {
+    let (_, cols) = s.size();
+    s.rows(0, cols.get()).nth(STRIP_ROW as usize + 1).map_or(0, |r| r.matches('┌').count())
 }
 
 /// Below 60 columns the boards show one status column at a time; `l`
@@ -460,6 +464,7 @@ fn narrow_board_shows_one_column_at_59x20() {
 
     tui.send(TAB);
     tui.wait_for("Chưa bắt đầu (");
+    assert_eq!(tui.with_screen(panes), 1, "not a single status pane:\n{}", tui.dump());
     let text = tui.contents();
     for other in ["Đang thực hiện", "Vướng mắc", "Hoàn thành"] {
         assert!(!text.contains(other), "{other:?} shown beside the first column:\n{}", tui.dump());

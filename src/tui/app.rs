@@ -236,18 +236,16 @@ impl App {
         // Text fields take printable characters before any binding.
         if is_text_mode(mode) && !key.ctrl && !key.alt {
             match self.popups.last_mut() {
-                Some(Popup::Search(s)) => {
-                    if s.edit(&key) {
-                        if let Err(e) = s.rerun(&self.store) {
-                            self.message = Some((e.message(), true));
-                        }
-                        return;
+                Some(Popup::Search(s)) if s.accepts(&key) => {
+                    s.edit(&key);
+                    if let Err(e) = s.rerun(&self.store) {
+                        self.message = Some((e.message(), true));
                     }
+                    return;
                 }
-                Some(Popup::Prompt(p)) => {
-                    if p.edit(&key) {
-                        return;
-                    }
+                Some(Popup::Prompt(p)) if p.accepts(&key) => {
+                    p.edit(&key);
+                    return;
                 }
                 _ => {}
             }

@@ -186,7 +186,8 @@ impl BoardView {
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let [strip, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         self.draw_strip(f, strip, sh);
-        if compact(body) {
+        // Four columns need about 18 cells each to show a card.
+        if compact(body) || body.width < 72 {
             let col = self.column;
             let title = format!("{} ({}) ◂▸", t(&COLUMNS[col].label_key()), self.columns[col].len());
             let inner = pane(f, body, &title, true, sh);

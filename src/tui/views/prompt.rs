@@ -25,6 +25,20 @@ impl Prompt {
         Prompt { kind, input: TextInput::with_value(value), error: None }
     }
 
+    /// Whether `key` edits the text (rather than meaning an action).
+    pub fn accepts(&self, key: &Key) -> bool {
+        matches!(
+            key.code,
+            KeyCode2::Char(_)
+                | KeyCode2::Backspace
+                | KeyCode2::Delete
+                | KeyCode2::Left
+                | KeyCode2::Right
+                | KeyCode2::Home
+                | KeyCode2::End
+        )
+    }
+
     /// Edits the line for a typed key; false if the key is not an edit.
     pub fn edit(&mut self, key: &Key) -> bool {
         match key.code {
