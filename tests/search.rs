@@ -44,13 +44,6 @@ fn find(hits: &[SearchHit], kind: SearchKind, id: i64) -> &SearchHit {
     hits.iter().find(|h| h.kind == kind && h.id == id).unwrap_or_else(|| panic!("no {kind:?} #{id} among {hits:#?}"))
 }
 
-/// Position of a task among the hits.
-fn pos(hits: &[SearchHit], id: i64) -> usize {
-    hits.iter()
-        .position(|h| h.kind == SearchKind::Task && h.id == id)
-        .unwrap_or_else(|| panic!("task #{id} not found among {:?}", labels(hits)))
-}
-
 // ---------------------------------------------------------------------------
 // 1. Folding
 // ---------------------------------------------------------------------------

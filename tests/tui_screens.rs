@@ -116,7 +116,7 @@ fn small_terminals_compact_then_show_one_line() {
     key(&mut app, KeyCode::Char('l'));
     assert!(render(&app, 50, 16).contains("Đang thực hiện"));
     let tiny = render(&app, 30, 8);
-    assert!(tiny.starts_with("Cửa sổ quá nhỏ"), "{tiny}");
+    assert!(tiny.starts_with("Cần cửa sổ ít nhất 40×10"), "{tiny}");
     assert_eq!(tiny.lines().filter(|l| !l.is_empty()).count(), 1);
 }
 

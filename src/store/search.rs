@@ -393,7 +393,8 @@ impl Store {
             b.0.cmp(&a.0)
                 .then(b.1.cmp(&a.1))
                 .then(b.2.cmp(&a.2))
-                .then(b.3.cmp(&a.3))
+                // Undated records (people, organizations) are always current.
+                .then(b.3.as_deref().unwrap_or("9999").cmp(a.3.as_deref().unwrap_or("9999")))
                 .then(a.4.partial_cmp(&b.4).unwrap_or(std::cmp::Ordering::Equal))
         });
         Ok(scored.into_iter().take(limit).map(|s| s.5).collect())

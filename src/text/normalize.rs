@@ -142,7 +142,8 @@ pub fn fold(s: &str) -> String {
     s.nfd()
         .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
         .flat_map(|c| match c {
-            'đ' | 'Đ' => 'd'.to_lowercase(),
+            // Ð (U+00D0, Icelandic eth) looks like Đ and turns up in pasted text.
+            'đ' | 'Đ' | 'Ð' | 'ð' => 'd'.to_lowercase(),
             c => c.to_lowercase(),
         })
         .collect()

@@ -1,9 +1,13 @@
 //! Application state and the one place that turns actions into changes:
 //! key -> keymap -> Action -> `App::apply` -> store -> `draw` reads state.
 
+use super::edit::Running;
+use super::forms::FormPopup;
 use super::keymap::{is_text_mode, Action, Key, KeyCode2, Keymap, Mode};
 use super::theme::Theme;
+use super::views::menu::{Confirm, Menu, MenuPurpose};
 use super::views::prompt::{Prompt, PromptKind};
+use super::views::rollcall::RollCall;
 use super::views::{
     agenda::AgendaView, board::BoardView, detail::Detail, meetings::MeetingsView, pending::PendingView,
     search::SearchPopup,
@@ -51,6 +55,10 @@ pub enum Popup {
     Detail(Detail),
     Search(SearchPopup),
     Prompt(Prompt),
+    Menu(Menu),
+    Confirm(Confirm),
+    RollCall(RollCall),
+    Form(FormPopup),
 }
 
 /// The filter in force on boards and lists, resolved against the data.
@@ -108,6 +116,8 @@ pub struct App {
     /// One line shown in the footer until the next key.
     pub message: Option<(String, bool)>,
     pub quit: bool,
+    /// The agenda item being discussed in a live briefing.
+    pub running: Option<Running>,
     data_version: i64,
     stale: [bool; 4],
 }
@@ -136,6 +146,7 @@ impl App {
             meetings: MeetingsView::default(),
             message: None,
             quit: false,
+            running: None,
             data_version: 0,
             stale: [true; 4],
         };
@@ -159,7 +170,8 @@ impl App {
             match p {
                 Popup::Detail(d) => d.reload(&self.store, &self.shared)?,
                 Popup::Search(s) => s.rerun(&self.store)?,
-                Popup::Help { .. } | Popup::Prompt(_) => {}
+                Popup::RollCall(r) => r.reload(&self.store, &self.shared)?,
+                Popup::Help { .. } | Popup::Prompt(_) | Popup::Menu(_) | Popup::Confirm(_) | Popup::Form(_) => {}
             }
         }
         Ok(())
@@ -206,6 +218,10 @@ impl App {
             Some(Popup::Detail(_)) => Mode::Detail,
             Some(Popup::Search(_)) => Mode::Search,
             Some(Popup::Prompt(_)) => Mode::Prompt,
+            Some(Popup::Menu(_)) => Mode::Menu,
+            Some(Popup::Confirm(_)) => Mode::Confirm,
+            Some(Popup::RollCall(_)) => Mode::RollCall,
+            Some(Popup::Form(_)) => Mode::Form,
             None => self.screen.mode(),
         }
     }
@@ -221,6 +237,7 @@ impl App {
                     }
                 }
                 Some(Popup::Prompt(p)) => p.input.insert_str(&text),
+                Some(Popup::Form(fp)) => fp.form.paste(&text),
                 _ => {}
             },
             _ => {}
@@ -233,6 +250,32 @@ impl App {
             return;
         };
         let mode = self.mode();
+        // A form takes every key but its own bindings (save, quit).
+        if mode == Mode::Form {
+            match self.shared.keymap.action(mode, &key) {
+                Some(Action::Save) => self.apply(Action::Save),
+                // Quitting from a form first asks about unsaved changes.
+                Some(Action::Quit) => {
+                    let esc = Key { code: KeyCode2::Esc, ctrl: false, alt: false };
+                    if let Err(e) = self.form_key(&esc) {
+                        self.message = Some((e.message(), true));
+                    }
+                }
+                _ => {
+                    if let Err(e) = self.form_key(&key) {
+                        self.message = Some((e.message(), true));
+                    }
+                }
+            }
+            return;
+        }
+        // Digits pick a menu option directly.
+        if let (Some(Popup::Menu(m)), KeyCode2::Char(c)) = (self.popups.last_mut(), key.code) {
+            if m.pick_digit(c) {
+                self.apply(Action::Open);
+                return;
+            }
+        }
         // Text fields take printable characters before any binding.
         if is_text_mode(mode) && !key.ctrl && !key.alt {
             match self.popups.last_mut() {
@@ -282,7 +325,59 @@ impl App {
                         self.popups.pop();
                     }
                     Action::Quit => self.quit = true,
+                    Action::Status | Action::Delete | Action::Edit | Action::Note | Action::Target | Action::Actual => {
+                        let subject = d.subject;
+                        self.subject_action(subject, action)?;
+                    }
                     other => d.scroll(other),
+                },
+                Popup::Menu(m) => match action {
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    Action::Quit => self.quit = true,
+                    Action::Open => {
+                        let (purpose, value) = (m.purpose, m.value());
+                        // The people and organization lists stay open behind their forms.
+                        if !matches!(purpose, MenuPurpose::People | MenuPurpose::Orgs) {
+                            self.popups.pop();
+                        }
+                        if let Some(v) = value {
+                            self.choose(purpose, v)?;
+                        }
+                    }
+                    Action::Add | Action::Edit | Action::Delete => {
+                        let (purpose, value) = (m.purpose, m.value());
+                        self.menu_edit(purpose, action, value)?;
+                    }
+                    other => m.navigate(other),
+                },
+                Popup::Confirm(c) => match action {
+                    Action::Yes => {
+                        let then = c.then.clone();
+                        self.popups.pop();
+                        self.confirmed(then)?;
+                    }
+                    Action::No | Action::Back => {
+                        self.popups.pop();
+                    }
+                    Action::Quit => self.quit = true,
+                    _ => {}
+                },
+                Popup::Form(_) => match action {
+                    Action::Save => self.submit_form()?,
+                    Action::Quit => self.quit = true,
+                    _ => {}
+                },
+                Popup::RollCall(r) => match action {
+                    Action::Back => {
+                        self.popups.pop();
+                        self.reload_all()?;
+                    }
+                    Action::Quit => self.quit = true,
+                    Action::Toggle => self.toggle_presence()?,
+                    Action::Edit => self.edit_presence(),
+                    other => r.navigate(other),
                 },
                 Popup::Search(s) => match action {
                     Action::Back => {
@@ -302,6 +397,28 @@ impl App {
                         self.popups.pop();
                     }
                     Action::Quit => self.quit = true,
+                    Action::Expand => {
+                        let (kind, value) = (p.kind, p.input.value().to_string());
+                        let purpose = match kind {
+                            PromptKind::QuickAdd { org_id } => Some(super::forms::FormPurpose::NewTask {
+                                board: org_id,
+                                meeting_id: None,
+                                item_id: None,
+                            }),
+                            PromptKind::Conclusion { meeting_id, item_id } => {
+                                Some(super::forms::FormPurpose::NewTask {
+                                    board: None,
+                                    meeting_id: Some(meeting_id),
+                                    item_id,
+                                })
+                            }
+                            _ => None,
+                        };
+                        if let Some(purpose) = purpose {
+                            self.popups.pop();
+                            self.expand_quick(&value, purpose)?;
+                        }
+                    }
                     Action::Open => {
                         let (kind, value) = (p.kind, p.input.value().to_string());
                         match self.submit_prompt(kind, &value) {
@@ -355,6 +472,7 @@ impl App {
                 }
             }
             Action::Back => {}
+            other if self.edit_action(other)? => {}
             other => match self.screen {
                 Screen::Agenda => self.agenda.navigate(other),
                 Screen::Boards => {
@@ -391,6 +509,7 @@ impl App {
                 self.shared.filter = if spec.is_empty() { None } else { Some(self.resolve_filter(value, &spec)?) };
                 self.reload_lists().map_err(|e| e.message())
             }
+            other => self.submit_edit_prompt(other, value),
         }
     }
 

@@ -18,6 +18,10 @@ pub enum Mode {
     Help,
     Search,
     Prompt,
+    Menu,
+    Confirm,
+    Form,
+    RollCall,
 }
 
 impl Mode {
@@ -31,6 +35,10 @@ impl Mode {
         Mode::Help,
         Mode::Search,
         Mode::Prompt,
+        Mode::Menu,
+        Mode::Confirm,
+        Mode::Form,
+        Mode::RollCall,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +52,10 @@ impl Mode {
             Mode::Help => "help",
             Mode::Search => "search",
             Mode::Prompt => "prompt",
+            Mode::Menu => "menu",
+            Mode::Confirm => "confirm",
+            Mode::Form => "form",
+            Mode::RollCall => "roll_call",
         }
     }
 
@@ -96,6 +108,32 @@ actions! {
     GoMeetings = "go_meetings",
     Filter = "filter",
     ClearFilter = "clear_filter",
+    Add = "add",
+    Edit = "edit",
+    Delete = "delete",
+    Status = "status",
+    Move = "move",
+    Undo = "undo",
+    Note = "note",
+    Target = "target",
+    Actual = "actual",
+    StartBriefing = "start_briefing",
+    RollCall = "roll_call",
+    NextItem = "next_item",
+    Conclusion = "conclusion",
+    RaisePending = "raise_pending",
+    ItemNotes = "item_notes",
+    CloseBriefing = "close_briefing",
+    NextBriefing = "next_briefing",
+    MoveUp = "move_up",
+    MoveDown = "move_down",
+    Toggle = "toggle",
+    Yes = "yes",
+    No = "no",
+    Expand = "expand",
+    Save = "save",
+    People = "people",
+    Organizations = "organizations",
 }
 
 /// A key with its modifiers, as written in the config file: "q", "Ctrl-c",
@@ -273,10 +311,29 @@ fn default_table() -> Table {
             (GoPending, vec![k("3")]),
             (GoMeetings, vec![k("4")]),
             (Refresh, vec![k("Ctrl-r")]),
+            (Undo, vec![k("u")]),
             (Back, vec![k("Esc")]),
         ],
     );
-    t.insert(Mode::Agenda, nav(vec![]));
+    t.insert(
+        Mode::Agenda,
+        nav(vec![
+            (Add, vec![k("a")]),
+            (Edit, vec![k("e")]),
+            (Delete, vec![k("d")]),
+            (Status, vec![k("s"), k("Space")]),
+            (StartBriefing, vec![k("b")]),
+            (RollCall, vec![k("r")]),
+            (NextItem, vec![k("n")]),
+            (ItemNotes, vec![k("o")]),
+            (Conclusion, vec![k("c")]),
+            (RaisePending, vec![k("p")]),
+            (CloseBriefing, vec![k("K")]),
+            (NextBriefing, vec![k("N")]),
+            (MoveUp, vec![k("-")]),
+            (MoveDown, vec![k("+")]),
+        ]),
+    );
     t.insert(
         Mode::Board,
         nav(vec![
@@ -286,6 +343,16 @@ fn default_table() -> Table {
             (PrevOrg, vec![k("[")]),
             (Filter, vec![k("f")]),
             (ClearFilter, vec![k("x")]),
+            (Add, vec![k("a")]),
+            (Edit, vec![k("e")]),
+            (Delete, vec![k("d")]),
+            (Status, vec![k("s"), k("Space")]),
+            (Move, vec![k("m")]),
+            (Note, vec![k("n")]),
+            (Target, vec![k("t")]),
+            (Actual, vec![k("v")]),
+            (People, vec![k("P")]),
+            (Organizations, vec![k("O")]),
         ]),
     );
     t.insert(
@@ -295,9 +362,16 @@ fn default_table() -> Table {
             (PrevOrg, vec![k("[")]),
             (Filter, vec![k("f")]),
             (ClearFilter, vec![k("x")]),
+            (Add, vec![k("a")]),
+            (Edit, vec![k("e")]),
+            (Delete, vec![k("d")]),
+            (Status, vec![k("s"), k("Space")]),
         ]),
     );
-    t.insert(Mode::Meetings, nav(vec![]));
+    t.insert(
+        Mode::Meetings,
+        nav(vec![(Add, vec![k("a")]), (Edit, vec![k("e")]), (Delete, vec![k("d")]), (NextBriefing, vec![k("N")])]),
+    );
     t.insert(
         Mode::Detail,
         vec![
@@ -308,6 +382,12 @@ fn default_table() -> Table {
             (PageUp, vec![k("PageUp"), k("Ctrl-b")]),
             (PageDown, vec![k("PageDown"), k("Ctrl-f"), k("Space")]),
             (Back, vec![k("Esc"), k("q"), k("Enter")]),
+            (Edit, vec![k("e")]),
+            (Note, vec![k("n")]),
+            (Target, vec![k("t")]),
+            (Actual, vec![k("v")]),
+            (Status, vec![k("s")]),
+            (Delete, vec![k("d")]),
         ],
     );
     t.insert(
@@ -331,14 +411,38 @@ fn default_table() -> Table {
             (Back, vec![k("Esc")]),
         ],
     );
-    t.insert(Mode::Prompt, vec![(Open, vec![k("Enter")]), (Back, vec![k("Esc")])]);
+    t.insert(Mode::Prompt, vec![(Open, vec![k("Enter")]), (Expand, vec![k("Tab")]), (Back, vec![k("Esc")])]);
+    t.insert(
+        Mode::Menu,
+        vec![
+            (Up, vec![k("k"), k("Up")]),
+            (Down, vec![k("j"), k("Down")]),
+            (Open, vec![k("Enter")]),
+            (Back, vec![k("Esc"), k("q")]),
+            (Add, vec![k("a")]),
+            (Edit, vec![k("e")]),
+            (Delete, vec![k("d")]),
+        ],
+    );
+    t.insert(Mode::Confirm, vec![(Yes, vec![k("y"), k("c")]), (No, vec![k("n"), k("k"), k("Esc")])]);
+    t.insert(Mode::Form, vec![(Save, vec![k("Ctrl-s")]), (Back, vec![k("Esc")])]);
+    t.insert(
+        Mode::RollCall,
+        vec![
+            (Up, vec![k("k"), k("Up")]),
+            (Down, vec![k("j"), k("Down")]),
+            (Toggle, vec![k("Space")]),
+            (Edit, vec![k("Enter"), k("e")]),
+            (Back, vec![k("Esc"), k("q")]),
+        ],
+    );
     t
 }
 
 /// Modes that take typed text: only non-character keys and Ctrl/Alt
 /// combinations are looked up there, so every letter can be typed.
 pub fn is_text_mode(mode: Mode) -> bool {
-    matches!(mode, Mode::Search | Mode::Prompt)
+    matches!(mode, Mode::Search | Mode::Prompt | Mode::Form)
 }
 
 #[derive(Debug, Clone)]
@@ -405,7 +509,7 @@ impl Keymap {
         if let Some(a) = find(mode) {
             return Some(a);
         }
-        if matches!(mode, Mode::Detail | Mode::Help | Mode::Search | Mode::Prompt) {
+        if !matches!(mode, Mode::Agenda | Mode::Board | Mode::Pending | Mode::Meetings) {
             // Popups own the keyboard except for quitting.
             return find(Mode::Global).filter(|a| *a == Action::Quit && key.ctrl);
         }

@@ -5,6 +5,9 @@
 //! the loop, which then returns normally).
 
 pub mod app;
+pub mod edit;
+pub mod form;
+pub mod forms;
 pub mod keymap;
 pub mod theme;
 pub mod views;
@@ -57,8 +60,9 @@ pub fn run(store: Store, today: NaiveDate, config: Config) -> anyhow::Result<()>
     }
     install_panic_hook();
     let guard = TerminalGuard::enter(config.mouse)?;
+    // No `terminal.clear()`: it asks the terminal where the cursor is, which
+    // some terminals never answer; the guard has cleared the screen already.
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
     let result = event_loop(&mut terminal, &mut app, &stop);
     drop(terminal);
     drop(guard);
@@ -83,7 +87,8 @@ fn event_loop(
             app.handle_event(ev);
             dirty = true;
         } else {
-            dirty = app.refresh_if_changed();
+            // A running agenda item's timer ticks on screen.
+            dirty = app.refresh_if_changed() || app.running.is_some();
         }
     }
     Ok(())
@@ -102,7 +107,13 @@ impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
-        if let Err(e) = execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide) {
+        if let Err(e) = execute!(
+            out,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            cursor::Hide,
+            terminal::Clear(terminal::ClearType::All)
+        ) {
             restore_terminal();
             return Err(e);
         }

@@ -126,7 +126,7 @@ impl AgendaView {
         self.selected = selectable[pos];
     }
 
-    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<crate::tui::edit::Running>) {
         let th = &sh.theme;
         let Some(m) = &self.meeting else {
             f.render_widget(Paragraph::new(t("agenda.no_meeting")).style(th.dim), area);
@@ -147,7 +147,30 @@ impl AgendaView {
         if let Some(c) = m.chair_id {
             header.push_str(&format!(" · {}: {}", t("field.chair"), sh.person_name(c)));
         }
-        f.render_widget(Paragraph::new(Span::styled(fit(&header, head.width as usize), th.title)), head);
+        let item = running.and_then(|r| {
+            self.rows.iter().find_map(|row| match row {
+                Row::Item(i) if i.id == r.item_id => Some((i, r.since.elapsed().as_secs())),
+                _ => None,
+            })
+        });
+        match item {
+            // While an item is discussed, the header is its timer.
+            Some((i, secs)) => {
+                let planned = i.planned_minutes.unwrap_or(0);
+                let over = planned > 0 && secs > planned as u64 * 60;
+                let clock = format!("{:02}:{:02} / {}′", secs / 60, secs % 60, planned);
+                let w = head.width as usize;
+                let left = format!("▶ {} {}. {}", t("briefing.timer"), i.position, i.title);
+                let room = w.saturating_sub(crate::text::display_width(&clock) + 1);
+                let line = Line::from(vec![
+                    Span::styled(cell(&left, room), th.title),
+                    Span::raw(" "),
+                    Span::styled(clock, if over { th.warning } else { th.done }),
+                ]);
+                f.render_widget(Paragraph::new(line), head);
+            }
+            None => f.render_widget(Paragraph::new(Span::styled(fit(&header, head.width as usize), th.title)), head),
+        }
 
         let (list_area, detail_area) = if compact(body) {
             (body, None)
@@ -159,14 +182,14 @@ impl AgendaView {
             (l, Some(r))
         };
         let inner = pane(f, list_area, &t("screen.agenda"), true, sh);
-        self.draw_rows(f, inner, sh);
+        self.draw_rows(f, inner, sh, running.map(|r| r.item_id));
         if let Some(d) = detail_area {
             let inner = pane(f, d, &t("tui.details"), false, sh);
             f.render_widget(Paragraph::new(self.detail_lines(sh, inner.width as usize)), inner);
         }
     }
 
-    fn draw_rows(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+    fn draw_rows(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<i64>) {
         let th = &sh.theme;
         let w = area.width as usize;
         let h = area.height as usize;
@@ -185,7 +208,8 @@ impl AgendaView {
                     let org = item.org_id.map(|o| sh.org_code(o)).unwrap_or_default();
                     let mins = item.planned_minutes.map(|m| format!("{m}′")).unwrap_or_default();
                     let right = format!(" {:<6}{:>4}", org, mins);
-                    let left = format!("{:>2}. {}", item.position, item.title);
+                    let mark = if Some(item.id) == running { "▶" } else { " " };
+                    let left = format!("{mark}{:>2}. {}", item.position, item.title);
                     let room = w.saturating_sub(crate::text::display_width(&right));
                     Line::styled(format!("{}{}", cell(&left, room), right), row_style(sel, Style::default(), sh))
                 }

@@ -5,8 +5,10 @@ pub mod board;
 pub mod detail;
 pub mod help;
 pub mod meetings;
+pub mod menu;
 pub mod pending;
 pub mod prompt;
+pub mod rollcall;
 pub mod search;
 
 use super::app::{App, Popup, Screen, Shared};
@@ -97,7 +99,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_header(f, header, sh);
     draw_tabs(f, tabs, app);
     match app.screen {
-        Screen::Agenda => app.agenda.draw(f, body, sh),
+        Screen::Agenda => app.agenda.draw(f, body, sh, app.running),
         Screen::Boards => app.boards.draw(f, body, sh),
         Screen::Pending => app.pending.draw(f, body, sh),
         Screen::Meetings => app.meetings.draw(f, body, sh),
@@ -108,6 +110,10 @@ pub fn draw(f: &mut Frame, app: &App) {
             Popup::Detail(d) => d.draw(f, body, sh),
             Popup::Search(s) => s.draw(f, body, sh),
             Popup::Prompt(p) => p.draw(f, body, sh),
+            Popup::Menu(m) => m.draw(f, body, sh),
+            Popup::Confirm(c) => c.draw(f, body, sh),
+            Popup::RollCall(r) => r.draw(f, body, sh),
+            Popup::Form(fp) => fp.form.draw(f, body, sh),
         }
     }
     draw_footer(f, footer, app);
@@ -161,13 +167,18 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
 fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
-        Mode::Board => &[Open, PrevOrg, NextOrg, Filter, ClearFilter, Search, Help, Quit],
-        Mode::Pending => &[Open, PrevOrg, NextOrg, Filter, ClearFilter, Search, Help, Quit],
-        Mode::Agenda | Mode::Meetings => &[Open, Search, NextScreen, Help, Quit],
-        Mode::Detail => &[Down, Up, Back],
+        Mode::Board => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
+        Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
+        Mode::Agenda => &[Open, StartBriefing, NextItem, Conclusion, RollCall, Help, Quit],
+        Mode::Meetings => &[Open, Add, NextBriefing, Search, NextScreen, Help, Quit],
+        Mode::Detail => &[Down, Edit, Note, Back],
         Mode::Help => &[Down, Back],
         Mode::Search => &[Down, Open, Back],
-        Mode::Prompt => &[Open, Back],
+        Mode::Prompt => &[Open, Expand, Back],
+        Mode::Menu => &[Down, Open, Back],
+        Mode::Confirm => &[Yes, No],
+        Mode::Form => &[Save, Back],
+        Mode::RollCall => &[Toggle, Edit, Back],
         Mode::Global => &[Help, Quit],
     }
 }

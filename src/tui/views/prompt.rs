@@ -11,6 +11,27 @@ use ratatui::Frame;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Filter,
+    /// A task on a board: `None` is the common board.
+    QuickAdd {
+        org_id: Option<i64>,
+    },
+    /// A conclusion of a briefing, optionally of one agenda item.
+    Conclusion {
+        meeting_id: i64,
+        item_id: Option<i64>,
+    },
+    Reschedule {
+        task_id: i64,
+    },
+    Answer {
+        pending_id: i64,
+    },
+    /// Absence reason or attendees of one organization at roll call.
+    RollCall {
+        meeting_id: i64,
+        org_id: i64,
+        present: bool,
+    },
 }
 
 pub struct Prompt {
@@ -58,12 +79,50 @@ impl Prompt {
     fn title_key(&self) -> &'static str {
         match self.kind {
             PromptKind::Filter => "filter.title",
+            PromptKind::QuickAdd { .. } => "quick.title",
+            PromptKind::Conclusion { .. } => "quick.conclusion_title",
+            PromptKind::Reschedule { .. } => "quick.reschedule_title",
+            PromptKind::Answer { .. } => "quick.answer_title",
+            PromptKind::RollCall { present: true, .. } => "rollcall.attendees_title",
+            PromptKind::RollCall { present: false, .. } => "rollcall.reason_title",
         }
     }
 
     fn hint_key(&self) -> &'static str {
         match self.kind {
             PromptKind::Filter => "filter.hint",
+            PromptKind::QuickAdd { .. } | PromptKind::Conclusion { .. } => "quick.hint",
+            PromptKind::Reschedule { .. } => "quick.date_hint",
+            PromptKind::Answer { .. } => "quick.answer_hint",
+            PromptKind::RollCall { .. } => "rollcall.prompt_hint",
+        }
+    }
+
+    /// A live reading of what Enter would save, where that helps.
+    fn preview(&self, sh: &Shared) -> Option<(String, bool)> {
+        let value = self.input.value();
+        match self.kind {
+            PromptKind::Reschedule { .. } => Some(match crate::text::parse_date(value, sh.today) {
+                Ok(d) => (format!("→ {}", crate::text::format_long_date(d, crate::i18n::lang())), false),
+                Err(_) if value.trim().is_empty() => (crate::i18n::t("quick.no_deadline"), false),
+                Err(_) => (crate::i18n::tf("err.bad_date", &[("input", value.to_string())]), true),
+            }),
+            PromptKind::QuickAdd { .. } | PromptKind::Conclusion { .. } => {
+                let q = crate::text::parse_quick_add(value);
+                let date = q.deadline.as_deref()?;
+                Some(match crate::text::parse_date(date, sh.today) {
+                    Ok(d) => (
+                        format!(
+                            "{}: {}",
+                            crate::i18n::t("field.deadline"),
+                            crate::text::format_long_date(d, crate::i18n::lang())
+                        ),
+                        false,
+                    ),
+                    Err(_) => (crate::i18n::tf("err.bad_date", &[("input", date.to_string())]), true),
+                })
+            }
+            _ => None,
         }
     }
 
@@ -88,9 +147,11 @@ impl Prompt {
         );
         f.set_cursor_position(Position::new(inner.x + 2 + cursor as u16, inner.y));
         if inner.height >= 2 {
-            let (text, style) = match &self.error {
-                Some(e) => (e.clone(), th.warning),
-                None => (crate::i18n::t(self.hint_key()), th.dim),
+            let (text, style) = match (&self.error, self.preview(sh)) {
+                (Some(e), _) => (e.clone(), th.warning),
+                (None, Some((p, true))) => (p, th.warning),
+                (None, Some((p, false))) => (format!("{p} · {}", crate::i18n::t(self.hint_key())), th.dim),
+                (None, None) => (crate::i18n::t(self.hint_key()), th.dim),
             };
             let lines: Vec<Line> = crate::text::wrap_to_width(&text, iw)
                 .into_iter()

@@ -1,0 +1,565 @@
+//! Actions that change data: quick entries, status changes, deletes, undo,
+//! and the live briefing (start, roll call, step, conclusions, close).
+//! Every change is one store call, hence one transaction.
+
+use super::app::{App, Popup, Screen};
+use super::forms::FormPurpose;
+use super::keymap::Action;
+use super::views::detail::Subject;
+use super::views::menu::{Confirm, Confirmed, Menu, MenuPurpose};
+use super::views::prompt::{Prompt, PromptKind};
+use super::views::rollcall::RollCall;
+use crate::domain::{Attendance, MeetingStatus, PendingStatus, Task, TaskKind, TaskStatus};
+use crate::i18n::{t, tf};
+use crate::store::StoreError;
+use chrono::{NaiveDateTime, Timelike};
+
+/// The agenda item being discussed, and since when (for the timer).
+#[derive(Debug, Clone, Copy)]
+pub struct Running {
+    pub item_id: i64,
+    pub since: std::time::Instant,
+}
+
+impl App {
+    /// Today's date with the clock's time, to the minute.
+    pub fn now(&self) -> NaiveDateTime {
+        let t = chrono::Local::now().time();
+        self.shared.today.and_hms_opt(t.hour(), t.minute(), 0).unwrap_or_default()
+    }
+
+    fn done(&mut self, key: &str, args: &[(&str, String)]) -> Result<(), StoreError> {
+        self.reload_all()?;
+        self.message = Some((tf(key, args), false));
+        Ok(())
+    }
+
+    /// The subject the current screen has selected.
+    pub fn selected_subject(&self) -> Option<Subject> {
+        match self.screen {
+            Screen::Agenda => self.agenda.selected_subject(),
+            Screen::Boards => self.boards.selected_subject(),
+            Screen::Pending => self.pending.selected_subject(),
+            Screen::Meetings => self.meetings.selected_subject(),
+        }
+    }
+
+    /// Status, delete and edits on the record a detail popup shows.
+    pub(crate) fn subject_action(&mut self, subject: Subject, action: Action) -> Result<(), StoreError> {
+        if self.shared.read_only && is_write(action) {
+            self.message = Some((t("err.read_only"), true));
+            return Ok(());
+        }
+        use super::forms::FormPurpose as F;
+        match (action, subject) {
+            (Action::Status, s) => self.open_status_menu(s),
+            (Action::Delete, s) => self.confirm_delete(s),
+            (Action::Edit, Subject::Task(id)) => self.open_form(F::EditTask(id)),
+            (Action::Edit, Subject::Pending(id)) => self.open_form(F::EditPending(id)),
+            (Action::Edit, Subject::Meeting(id)) => self.open_form(F::EditMeeting(id)),
+            (Action::Edit, Subject::AgendaItem(id)) => self.open_form(F::EditAgendaItem(id)),
+            (Action::Edit, Subject::Person(id)) => self.open_form(F::EditPerson(id)),
+            (Action::Note, Subject::Task(id)) => self.open_form(F::NewNote(id)),
+            (Action::Target, Subject::Task(id)) => self.open_form(F::NewTarget(id)),
+            (Action::Actual, Subject::Task(id)) => self.open_form(F::NewActual(id)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Handles an editing action on the screen; false if it means nothing here.
+    pub(crate) fn edit_action(&mut self, action: Action) -> Result<bool, StoreError> {
+        if self.shared.read_only && is_write(action) {
+            self.message = Some((t("err.read_only"), true));
+            return Ok(true);
+        }
+        match (self.screen, action) {
+            (_, Action::Undo) => {
+                let tables = self.store.undo()?;
+                let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
+                what.dedup();
+                self.done("undo.done", &[("what", what.join(", "))])?;
+            }
+            (_, Action::Status) => match self.selected_subject() {
+                Some(s) => self.open_status_menu(s)?,
+                None => return Ok(false),
+            },
+            (_, Action::Delete) => match self.selected_subject() {
+                Some(s) => self.confirm_delete(s)?,
+                None => return Ok(false),
+            },
+            (Screen::Boards, Action::Add) => {
+                let org_id = self.boards.tabs.get(self.boards.tab).and_then(|t| t.org_id);
+                let prefill = match org_id {
+                    Some(id) => format!("@{} ", self.shared.org_code(id)),
+                    None => String::from("@MTTQ "),
+                };
+                let mut p = Prompt::new(PromptKind::QuickAdd { org_id }, "");
+                p.input.insert_str(&prefill);
+                p.input.home();
+                self.popups.push(Popup::Prompt(p));
+            }
+            (Screen::Boards, Action::Move) => {
+                if let Some(task) = self.boards.selected_task() {
+                    let options =
+                        super::views::board::COLUMNS.iter().map(|s| (t(&s.label_key()), status_index(*s))).collect();
+                    let selected = super::views::board::COLUMNS.iter().position(|s| *s == task.status).unwrap_or(0);
+                    self.popups.push(Popup::Menu(Menu {
+                        purpose: MenuPurpose::TaskStatus(task.id),
+                        title: t("menu.move"),
+                        options,
+                        selected,
+                    }));
+                }
+            }
+            (Screen::Agenda, Action::StartBriefing) => self.start_briefing()?,
+            (Screen::Agenda, Action::RollCall) => {
+                let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
+                if m.status == MeetingStatus::Closed {
+                    self.message = Some((t("err.meeting_closed"), true));
+                } else {
+                    self.popups.push(Popup::RollCall(RollCall::open(m.id, &self.store, &self.shared)?));
+                }
+            }
+            (Screen::Agenda, Action::NextItem) => self.next_item()?,
+            (Screen::Agenda, Action::Conclusion) => {
+                let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
+                let item = self.current_item();
+                let presenter = item.and_then(|id| self.store.agenda_item(id).ok()).and_then(|i| i.org_id);
+                let mut p = Prompt::new(PromptKind::Conclusion { meeting_id: m.id, item_id: item }, "");
+                if let Some(org) = presenter {
+                    p.input.insert_str(&format!("@{} ", self.shared.org_code(org)));
+                    p.input.home();
+                }
+                self.popups.push(Popup::Prompt(p));
+            }
+            (Screen::Agenda, Action::CloseBriefing) => {
+                let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
+                let label = tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
+                self.popups.push(Popup::Confirm(Confirm {
+                    question: tf("confirm.close", &[("meeting", label)]),
+                    then: Confirmed::CloseBriefing(m.id),
+                }));
+            }
+            (Screen::Agenda | Screen::Meetings, Action::NextBriefing) => {
+                let Some(last) = self.store.meetings()?.into_iter().next() else {
+                    self.message = Some((t("briefing.none_to_follow"), true));
+                    return Ok(true);
+                };
+                let id = self.store.create_next_meeting(last.id, &t("agenda.review_title"))?;
+                let m = self.store.meeting(id)?;
+                self.done(
+                    "briefing.created",
+                    &[
+                        (
+                            "meeting",
+                            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]),
+                        ),
+                        ("date", crate::text::format_long_date(m.starts_at.date(), crate::i18n::lang())),
+                    ],
+                )?;
+            }
+            (Screen::Agenda, Action::MoveUp | Action::MoveDown) => {
+                if let Some(Subject::AgendaItem(id)) = self.agenda.selected_subject() {
+                    self.store.move_agenda_item(id, if action == Action::MoveUp { -1 } else { 1 })?;
+                    self.reload_all()?;
+                }
+            }
+            (Screen::Agenda, Action::Edit) => match self.agenda.selected_subject() {
+                Some(Subject::Task(id)) => {
+                    let task = self.store.task(id)?;
+                    let value = task.deadline.map(crate::text::format_date).unwrap_or_default();
+                    self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Reschedule { task_id: id }, &value)));
+                }
+                Some(s) => self.subject_action(s, Action::Edit)?,
+                None => return Ok(false),
+            },
+            (Screen::Agenda, Action::Add) => match self.agenda.meeting.clone() {
+                Some(m) if !m.is_closed() => self.open_form(FormPurpose::NewAgendaItem(m.id))?,
+                Some(_) => self.message = Some((t("err.meeting_closed"), true)),
+                None => self.message = Some((t("agenda.no_meeting"), true)),
+            },
+            (Screen::Agenda, Action::ItemNotes) => match self.current_item() {
+                Some(id) => self.open_form(FormPurpose::ItemNotes(id))?,
+                None => return Ok(false),
+            },
+            (Screen::Agenda, Action::RaisePending) => {
+                let meeting_id = self.agenda.meeting.as_ref().map(|m| m.id);
+                let item_id = self.current_item();
+                self.open_form(FormPurpose::NewPending { meeting_id, item_id })?;
+            }
+            (Screen::Pending, Action::Add) => {
+                self.open_form(FormPurpose::NewPending { meeting_id: None, item_id: None })?
+            }
+            (Screen::Meetings, Action::Add) => self.open_form(FormPurpose::NewMeeting)?,
+            (Screen::Boards | Screen::Pending | Screen::Meetings, Action::Edit) => match self.selected_subject() {
+                Some(s) => self.subject_action(s, Action::Edit)?,
+                None => return Ok(false),
+            },
+            (Screen::Boards, Action::Note | Action::Target | Action::Actual) => match self.selected_subject() {
+                Some(s) => self.subject_action(s, action)?,
+                None => return Ok(false),
+            },
+            (Screen::Boards, Action::People) => self.open_people_menu()?,
+            (Screen::Boards, Action::Organizations) => self.open_org_menu()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn open_people_menu(&mut self) -> Result<(), StoreError> {
+        let people = self.store.people()?;
+        let options = people
+            .iter()
+            .map(|p| {
+                let org = p.org_id.map(|o| format!(" ({})", self.shared.org_code(o))).unwrap_or_default();
+                (format!("{}{org}", p.full_name), p.id)
+            })
+            .collect();
+        self.popups.push(Popup::Menu(Menu {
+            purpose: MenuPurpose::People,
+            title: t("menu.people"),
+            options,
+            selected: 0,
+        }));
+        Ok(())
+    }
+
+    pub(crate) fn open_org_menu(&mut self) -> Result<(), StoreError> {
+        let orgs = self.store.organizations()?;
+        let options = orgs
+            .iter()
+            .map(|o| {
+                let off = if o.active { String::new() } else { format!(" — {}", t("menu.inactive")) };
+                (format!("{} — {}{off}", o.code, o.name), o.id)
+            })
+            .collect();
+        self.popups.push(Popup::Menu(Menu { purpose: MenuPurpose::Orgs, title: t("menu.orgs"), options, selected: 0 }));
+        Ok(())
+    }
+
+    /// a / e / d inside the people and organization lists.
+    pub(crate) fn menu_edit(
+        &mut self,
+        purpose: MenuPurpose,
+        action: Action,
+        value: Option<i64>,
+    ) -> Result<(), StoreError> {
+        match (purpose, action, value) {
+            (MenuPurpose::People, Action::Add, _) => self.open_form(FormPurpose::NewPerson)?,
+            (MenuPurpose::People, Action::Edit, Some(id)) => self.open_form(FormPurpose::EditPerson(id))?,
+            (MenuPurpose::People, Action::Delete, Some(id)) => {
+                self.popups.pop();
+                self.confirm_delete(Subject::Person(id))?;
+            }
+            (MenuPurpose::Orgs, Action::Add, _) => self.open_form(FormPurpose::NewOrg)?,
+            (MenuPurpose::Orgs, Action::Edit, Some(id)) => self.open_form(FormPurpose::EditOrg(id))?,
+            (MenuPurpose::Orgs, Action::Delete, Some(id)) => {
+                self.store.delete_organization(id)?;
+                self.popups.pop();
+                self.done("edit.deleted", &[])?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn open_status_menu(&mut self, subject: Subject) -> Result<(), StoreError> {
+        match subject {
+            Subject::Task(id) => {
+                let task = self.store.task(id)?;
+                let options = TaskStatus::ALL.iter().map(|s| (t(&s.label_key()), status_index(*s))).collect();
+                let selected = TaskStatus::ALL.iter().position(|s| *s == task.status).unwrap_or(0);
+                self.popups.push(Popup::Menu(Menu {
+                    purpose: MenuPurpose::TaskStatus(id),
+                    title: tf("menu.status_of", &[("id", id.to_string())]),
+                    options,
+                    selected,
+                }));
+            }
+            Subject::Pending(id) => {
+                let p = self.store.pending_item(id)?;
+                let options =
+                    PendingStatus::ALL.iter().enumerate().map(|(i, s)| (t(&s.label_key()), i as i64)).collect();
+                let selected = PendingStatus::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
+                self.popups.push(Popup::Menu(Menu {
+                    purpose: MenuPurpose::PendingStatus(id),
+                    title: tf("menu.status_of", &[("id", id.to_string())]),
+                    options,
+                    selected,
+                }));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Acts on a menu choice.
+    pub(crate) fn choose(&mut self, purpose: MenuPurpose, value: i64) -> Result<(), StoreError> {
+        match purpose {
+            MenuPurpose::TaskStatus(id) => {
+                let status = TaskStatus::ALL[(value as usize).min(TaskStatus::ALL.len() - 1)];
+                let task = self.store.set_task_status(id, status, self.shared.today)?;
+                self.done("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))])?;
+            }
+            MenuPurpose::People => self.open_form(FormPurpose::EditPerson(value))?,
+            MenuPurpose::Orgs => self.open_form(FormPurpose::EditOrg(value))?,
+            MenuPurpose::PendingStatus(id) => {
+                let status = PendingStatus::ALL[(value as usize).min(PendingStatus::ALL.len() - 1)];
+                if status == PendingStatus::Answered {
+                    let current = self.store.pending_item(id)?.answer;
+                    self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Answer { pending_id: id }, &current)));
+                } else {
+                    self.store.set_pending_status(id, status, self.shared.today)?;
+                    self.done("pending.status_set", &[("id", id.to_string()), ("status", t(&status.label_key()))])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn confirm_delete(&mut self, subject: Subject) -> Result<(), StoreError> {
+        let what = match subject {
+            Subject::Task(id) => format!("{} #{id} «{}»", t("what.task"), self.store.task(id)?.title),
+            Subject::Pending(id) => format!("{} #{id} «{}»", t("what.pending"), self.store.pending_item(id)?.text),
+            Subject::AgendaItem(id) => format!("{} «{}»", t("what.agenda_item"), self.store.agenda_item(id)?.title),
+            Subject::Meeting(id) => {
+                let m = self.store.meeting(id)?;
+                tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
+            }
+            Subject::Person(id) => format!("{} «{}»", t("what.person"), self.store.person(id)?.full_name),
+        };
+        let what = crate::text::truncate_to_width(&what, 70);
+        self.popups.push(Popup::Confirm(Confirm {
+            question: tf("confirm.delete", &[("what", what)]),
+            then: Confirmed::Delete(subject),
+        }));
+        Ok(())
+    }
+
+    /// Acts on a confirmed question.
+    pub(crate) fn confirmed(&mut self, then: Confirmed) -> Result<(), StoreError> {
+        match then {
+            Confirmed::Delete(subject) => {
+                match subject {
+                    Subject::Task(id) => self.store.delete_task(id)?,
+                    Subject::Pending(id) => self.store.delete_pending_item(id)?,
+                    Subject::AgendaItem(id) => self.store.delete_agenda_item(id)?,
+                    Subject::Meeting(id) => self.store.delete_meeting(id)?,
+                    Subject::Person(id) => self.store.delete_person(id)?,
+                }
+                // A detail popup of what was deleted has nothing left to show.
+                self.popups.retain(|p| !matches!(p, Popup::Detail(d) if d.subject == subject));
+                self.done("edit.deleted", &[])?;
+            }
+            Confirmed::CloseBriefing(id) => {
+                self.store.close_meeting(id, self.now())?;
+                self.running = None;
+                self.reload_all()?;
+                let summary = super::views::detail::Detail::open(Subject::Meeting(id), &self.store, &self.shared)?;
+                self.popups.push(Popup::Detail(summary));
+                self.message = Some((t("briefing.closed"), false));
+            }
+        }
+        Ok(())
+    }
+
+    fn start_briefing(&mut self) -> Result<(), StoreError> {
+        let Some(m) = self.agenda.meeting.clone() else {
+            self.message = Some((t("agenda.no_meeting"), true));
+            return Ok(());
+        };
+        match m.status {
+            MeetingStatus::Planned => {
+                self.store.start_meeting(m.id, self.now())?;
+                self.done("briefing.started", &[("time", crate::text::format_time(self.now().time()))])?;
+            }
+            MeetingStatus::InProgress => self.message = Some((t("briefing.already_started"), true)),
+            MeetingStatus::Closed => self.message = Some((t("err.meeting_closed"), true)),
+        }
+        Ok(())
+    }
+
+    /// The agenda item under discussion: the running one, else the selected one.
+    pub fn current_item(&self) -> Option<i64> {
+        self.running.map(|r| r.item_id).or(match self.agenda.selected_subject() {
+            Some(Subject::AgendaItem(id)) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Moves the discussion to the next agenda item and starts its timer;
+    /// the first step starts a planned briefing.
+    fn next_item(&mut self) -> Result<(), StoreError> {
+        let Some(m) = self.agenda.meeting.clone() else { return Ok(()) };
+        if m.status == MeetingStatus::Closed {
+            self.message = Some((t("err.meeting_closed"), true));
+            return Ok(());
+        }
+        if m.status == MeetingStatus::Planned {
+            self.store.start_meeting(m.id, self.now())?;
+            self.reload_all()?;
+        }
+        let items: Vec<i64> = self.store.agenda(m.id)?.iter().map(|i| i.id).collect();
+        let next = match self.running {
+            None => items.first().copied(),
+            Some(r) => items.iter().position(|i| *i == r.item_id).and_then(|p| items.get(p + 1)).copied(),
+        };
+        match next {
+            Some(id) => {
+                self.running = Some(Running { item_id: id, since: std::time::Instant::now() });
+                self.agenda.focus_item(id);
+            }
+            None => {
+                self.running = None;
+                self.message = Some((t("briefing.agenda_done"), false));
+            }
+        }
+        Ok(())
+    }
+
+    /// Creates a task from a quick entry: `Title @LEAD +WITH #place !date`.
+    fn quick_task(&mut self, input: &str, kind: TaskKind, source: Option<(i64, Option<i64>)>) -> Result<i64, String> {
+        let q = crate::text::parse_quick_add(input);
+        if q.title.is_empty() {
+            return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "title" }));
+        }
+        let Some(lead) = q.lead.as_deref() else { return Err(t("quick.need_lead")) };
+        let lead = self.store.resolve_organization(lead).map_err(|e| e.message())?;
+        let mut task = Task::new(&q.title, lead.id, kind);
+        for w in &q.with {
+            task.with_org_ids.push(self.store.resolve_organization(w).map_err(|e| e.message())?.id);
+        }
+        task.place = q.place.clone().unwrap_or_default();
+        if let Some(d) = &q.deadline {
+            task.deadline = Some(
+                crate::text::parse_date(d, self.shared.today)
+                    .map_err(|_| tf("err.bad_date", &[("input", d.clone())]))?,
+            );
+        }
+        task.start_date = Some(task.deadline.map_or(self.shared.today, |d| d.min(self.shared.today)));
+        if let Some((meeting, item)) = source {
+            task.source.meeting_id = Some(meeting);
+            task.source.agenda_item_id = item;
+        }
+        self.store.add_task(task, None).map_err(|e| e.message())
+    }
+
+    /// Acts on a submitted prompt other than the filter; an error message
+    /// keeps the prompt open with what was typed.
+    pub(crate) fn submit_edit_prompt(&mut self, kind: PromptKind, value: &str) -> Result<(), String> {
+        let today = self.shared.today;
+        match kind {
+            PromptKind::Filter => {}
+            PromptKind::QuickAdd { org_id } => {
+                let kind = if org_id.is_none() { TaskKind::Common } else { TaskKind::Specific };
+                let id = self.quick_task(value, kind, None)?;
+                self.reload_all().map_err(|e| e.message())?;
+                if let Ok(task) = self.store.task(id) {
+                    let _ = self.boards.focus_task(&task, &self.store, &self.shared);
+                }
+                self.message = Some((tf("edit.task_added", &[("id", id.to_string())]), false));
+            }
+            PromptKind::Conclusion { meeting_id, item_id } => {
+                let id = self.quick_task(value, TaskKind::Conclusion, Some((meeting_id, item_id)))?;
+                self.done("edit.conclusion_added", &[("id", id.to_string())]).map_err(|e| e.message())?;
+            }
+            PromptKind::Reschedule { task_id } => {
+                let deadline = if value.trim().is_empty() {
+                    None
+                } else {
+                    Some(
+                        crate::text::parse_date(value, today)
+                            .map_err(|_| tf("err.bad_date", &[("input", value.to_string())]))?,
+                    )
+                };
+                self.store.reschedule_task(task_id, deadline).map_err(|e| e.message())?;
+                self.done("edit.rescheduled", &[("id", task_id.to_string())]).map_err(|e| e.message())?;
+            }
+            PromptKind::Answer { pending_id } => {
+                if value.trim().is_empty() {
+                    return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "answer" }));
+                }
+                self.store.answer_pending_item(pending_id, value, today).map_err(|e| e.message())?;
+                self.done("pending.answered", &[("id", pending_id.to_string())]).map_err(|e| e.message())?;
+            }
+            PromptKind::RollCall { meeting_id, org_id, present } => {
+                let mut a = Attendance { meeting_id, org_id, present, reason: String::new(), attendees: String::new() };
+                if present {
+                    a.attendees = value.to_string();
+                } else {
+                    a.reason = value.to_string();
+                }
+                self.store.set_attendance(a).map_err(|e| e.message())?;
+                self.refresh_roll_call().map_err(|e| e.message())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn refresh_roll_call(&mut self) -> Result<(), StoreError> {
+        let (store, shared) = (&self.store, &self.shared);
+        for p in &mut self.popups {
+            if let Popup::RollCall(r) = p {
+                r.reload(store, shared)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Space on a roll-call row: present <-> absent, saved at once.
+    pub(crate) fn toggle_presence(&mut self) -> Result<(), StoreError> {
+        let Some(Popup::RollCall(r)) = self.popups.last() else { return Ok(()) };
+        let Some(row) = r.current() else { return Ok(()) };
+        let present = row.present != Some(true);
+        let a = Attendance {
+            meeting_id: r.meeting_id,
+            org_id: row.org_id,
+            present,
+            reason: if present { String::new() } else { row.reason.clone() },
+            attendees: row.attendees.clone(),
+        };
+        self.store.set_attendance(a)?;
+        self.refresh_roll_call()
+    }
+
+    /// Enter on a roll-call row: who attended, or why absent.
+    pub(crate) fn edit_presence(&mut self) {
+        let Some(Popup::RollCall(r)) = self.popups.last() else { return };
+        let Some(row) = r.current() else { return };
+        let present = row.present != Some(false);
+        let value = if present { row.attendees.clone() } else { row.reason.clone() };
+        let kind = PromptKind::RollCall { meeting_id: r.meeting_id, org_id: row.org_id, present };
+        self.popups.push(Popup::Prompt(Prompt::new(kind, &value)));
+    }
+}
+
+/// Actions refused on a read-only file.
+fn is_write(action: Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        Add | Edit
+            | Delete
+            | Status
+            | Move
+            | Undo
+            | Note
+            | Target
+            | Actual
+            | StartBriefing
+            | RollCall
+            | NextItem
+            | Conclusion
+            | RaisePending
+            | ItemNotes
+            | CloseBriefing
+            | NextBriefing
+            | MoveUp
+            | MoveDown
+    )
+}
+
+/// Menu values for task statuses: their index in `TaskStatus::ALL`.
+fn status_index(s: TaskStatus) -> i64 {
+    TaskStatus::ALL.iter().position(|x| *x == s).unwrap_or(0) as i64
+}

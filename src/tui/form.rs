@@ -1,0 +1,1462 @@
+//! A popup form of labelled fields: text, dates, numbers, pickers, toggles.
+//! The form only holds and checks what was typed; the caller reads the
+//! values after `Submit` and hands back the store's complaints via `set_error`.
+
+use crate::i18n::{lang, t, tf};
+use crate::text::{
+    clean_line, display_width, fold, format_date, format_datetime, format_decimal, format_long_date, format_time,
+    parse_date, parse_number, parse_time, wrap_to_width, DateError, TextInput,
+};
+use crate::tui::app::Shared;
+use crate::tui::keymap::{Key, KeyCode2};
+use crate::tui::views::{cell, fit, popup_area, popup_block};
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+use std::cell::Cell;
+use std::collections::HashSet;
+use unicode_segmentation::UnicodeSegmentation;
+
+const POPUP_WIDTH: u16 = 100;
+const MAX_LABEL: usize = 18;
+const MAX_DROPDOWN: usize = 6;
+/// Value column wide enough to show the live "→ Thứ Hai, ..." beside the input.
+const BESIDE_MIN: usize = 44;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub id: i64,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Text,
+    MultiLine,
+    Date,
+    DateTime,
+    Number,
+    Choice(Vec<Choice>),
+    MultiChoice(Vec<Choice>),
+    Toggle,
+    /// Free text with a dropdown of earlier values to reuse (places already used).
+    Suggest(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    Nothing,
+    Submit,
+    Cancel,
+}
+
+/// What dirtiness compares: the text, the chosen ids, the toggle.
+type Snapshot = (String, Vec<i64>, bool);
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    key: &'static str,
+    label: String,
+    kind: FieldKind,
+    required: bool,
+    /// The value of text-like fields; the filter query of pickers.
+    input: TextInput,
+    selected: Vec<i64>,
+    on: bool,
+    error: Option<String>,
+    /// Picker: dropdown shown, and the highlighted row among the filtered options.
+    open: bool,
+    highlight: usize,
+    /// Suggest: the highlighted suggestion; none until Up/Down moves into the list.
+    hl: Option<usize>,
+    initial: Snapshot,
+}
+
+fn date_msg(e: DateError, input: &str) -> String {
+    let key = if e == DateError::Invalid { "form.no_such_date" } else { "form.bad_date" };
+    tf(key, &[("input", input.to_string())])
+}
+
+/// Date shortcut (possibly several words) followed by a time ("mai 14h30").
+fn parse_dt(s: &str, today: NaiveDate) -> Result<NaiveDateTime, String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut bad_time = None;
+    for i in (1..words.len()).rev() {
+        let (d, tm) = (words[..i].join(" "), words[i..].join(" "));
+        if let Ok(day) = parse_date(&d, today) {
+            match parse_time(&tm) {
+                Ok(time) => return Ok(day.and_time(time)),
+                Err(_) => bad_time = bad_time.or(Some(tm)),
+            }
+        }
+    }
+    if let Some(tm) = bad_time {
+        return Err(tf("form.bad_time", &[("input", tm)]));
+    }
+    if parse_date(s, today).is_ok() {
+        return Err(t("form.need_time"));
+    }
+    let date_part = if words.len() > 1 { words[..words.len() - 1].join(" ") } else { s.trim().to_string() };
+    Err(parse_date(&date_part, today).err().map_or_else(|| t("form.need_time"), |e| date_msg(e, &date_part)))
+}
+
+fn number_of(s: &str) -> Option<f64> {
+    parse_number(s).filter(|x| x.is_finite())
+}
+
+/// Grapheme-exact wrap of the value and where the cursor lands (row, col):
+/// word wrap would move the cursor away from where the user types.
+fn hard_wrap(input: &TextInput, width: usize) -> (Vec<String>, usize, usize) {
+    let width = width.max(1);
+    let cursor = input.cursor_graphemes();
+    let (mut rows, mut col, mut cur) = (vec![String::new()], 0, None);
+    for (i, g) in input.value().graphemes(true).enumerate() {
+        if g == "\n" {
+            if i == cursor {
+                cur = Some((rows.len() - 1, col));
+            }
+            rows.push(String::new());
+            col = 0;
+            continue;
+        }
+        let w = display_width(g);
+        if col + w > width && col > 0 {
+            rows.push(String::new());
+            col = 0;
+        }
+        if i == cursor {
+            cur = Some((rows.len() - 1, col));
+        }
+        if let Some(r) = rows.last_mut() {
+            r.push_str(g);
+        }
+        col += w;
+    }
+    let (mut row, mut c) = cur.unwrap_or((rows.len() - 1, col));
+    if c >= width {
+        row += 1;
+        c = 0;
+        if row >= rows.len() {
+            rows.push(String::new());
+        }
+    }
+    (rows, row, c)
+}
+
+/// Shared line-editing keys; true if the key was one of them.
+fn edit_text(input: &mut TextInput, key: &Key) -> bool {
+    match key.code {
+        KeyCode2::Char(c) if !key.ctrl && !key.alt => input.insert_char(c),
+        KeyCode2::Char('w') if key.ctrl => input.delete_word_before(),
+        KeyCode2::Char('u') if key.ctrl => input.clear(),
+        KeyCode2::Char('a') if key.ctrl => input.home(),
+        KeyCode2::Char('e') if key.ctrl => input.end(),
+        KeyCode2::Backspace => input.backspace(),
+        KeyCode2::Delete => input.delete(),
+        KeyCode2::Left if key.ctrl || key.alt => input.word_left(),
+        KeyCode2::Right if key.ctrl || key.alt => input.word_right(),
+        KeyCode2::Left => input.left(),
+        KeyCode2::Right => input.right(),
+        KeyCode2::Home => input.home(),
+        KeyCode2::End => input.end(),
+        _ => return false,
+    }
+    true
+}
+
+fn line_up(inp: &mut TextInput) {
+    let col = inp.cursor_col();
+    inp.home();
+    inp.left();
+    let end = inp.cursor_graphemes();
+    inp.home();
+    while inp.cursor_col() < col && inp.cursor_graphemes() < end {
+        inp.right();
+    }
+}
+
+fn line_down(inp: &mut TextInput) {
+    let col = inp.cursor_col();
+    inp.end();
+    inp.right();
+    let line = inp.cursor_line();
+    while inp.cursor_col() < col {
+        let at = inp.cursor_graphemes();
+        inp.right();
+        if inp.cursor_graphemes() == at {
+            break;
+        }
+        if inp.cursor_line() != line {
+            inp.left();
+            break;
+        }
+    }
+}
+
+impl Field {
+    fn new(key: &'static str, kind: FieldKind, required: bool, value: &str) -> Field {
+        let mut input = if kind == FieldKind::MultiLine { TextInput::multiline() } else { TextInput::new() };
+        input.set_value(value);
+        Field {
+            key,
+            label: t(&format!("field.{key}")),
+            kind,
+            required,
+            input,
+            selected: Vec::new(),
+            on: false,
+            error: None,
+            open: false,
+            highlight: 0,
+            hl: None,
+            initial: Default::default(),
+        }
+    }
+
+    fn is_picker(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(_) | FieldKind::MultiChoice(_))
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let text = if self.is_picker() { String::new() } else { self.input.value().to_string() };
+        (text, self.selected.clone(), self.on)
+    }
+
+    fn options(&self) -> &[Choice] {
+        match &self.kind {
+            FieldKind::Choice(o) | FieldKind::MultiChoice(o) => o,
+            _ => &[],
+        }
+    }
+
+    /// Option indices matching every word of the query, accents ignored.
+    /// Suggest: the first few suggestions matching the typed text, not the text itself.
+    fn filtered(&self) -> Vec<usize> {
+        let query = fold(self.input.value());
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if let FieldKind::Suggest(list) = &self.kind {
+            if words.is_empty() {
+                return Vec::new();
+            }
+            return list
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    let hay = fold(s);
+                    words.iter().all(|w| hay.contains(w)) && !hay.split_whitespace().eq(words.iter().copied())
+                })
+                .map(|(i, _)| i)
+                .take(MAX_DROPDOWN)
+                .collect();
+        }
+        self.options()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                let hay = fold(&format!("{} {}", c.label, c.hint));
+                words.iter().all(|w| hay.contains(w))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Keeps chosen ids in the options' order so toggling back is not "dirty".
+    fn sort_selected(&mut self) {
+        let order: Vec<i64> = self.options().iter().map(|c| c.id).collect();
+        self.selected.sort_by_key(|id| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+    }
+
+    fn open_picker(&mut self) {
+        self.open = true;
+        let list = self.filtered();
+        let first = self.selected.first().copied();
+        self.highlight = list.iter().position(|&i| Some(self.options()[i].id) == first).unwrap_or(0);
+    }
+
+    fn close_picker(&mut self) {
+        self.open = false;
+        self.input.clear();
+        self.highlight = 0;
+    }
+
+    /// Whether the dropdown is on screen (when focused): an open picker, or
+    /// suggestions matching what was just typed.
+    fn dropdown_shown(&self) -> bool {
+        match self.kind {
+            FieldKind::Suggest(_) => self.open && !self.filtered().is_empty(),
+            _ => self.open,
+        }
+    }
+
+    /// Esc or leaving the field: pickers drop their query, suggestions just hide.
+    fn close_dropdown(&mut self) {
+        if self.is_picker() {
+            self.close_picker();
+        } else {
+            self.open = false;
+            self.hl = None;
+        }
+    }
+
+    /// Suggest: replaces the text by the highlighted suggestion; false if none is.
+    fn accept_suggestion(&mut self) -> bool {
+        let list = self.filtered();
+        let chosen = match (&self.kind, self.hl.and_then(|h| list.get(h))) {
+            (FieldKind::Suggest(all), Some(&i)) => all[i].clone(),
+            _ => return false,
+        };
+        self.input.set_value(&chosen);
+        self.open = false;
+        self.hl = None;
+        self.error = None;
+        true
+    }
+
+    /// Suggest: Up/Down within the shown suggestions; Up from the top returns to the text.
+    fn move_suggestion(&mut self, down: bool) {
+        let last = self.filtered().len().saturating_sub(1);
+        self.hl = match (self.hl, down) {
+            (None, true) => Some(0),
+            (None, false) => Some(last),
+            (Some(h), true) => Some((h + 1).min(last)),
+            (Some(0), false) => None,
+            (Some(h), false) => Some(h - 1),
+        };
+    }
+
+    fn is_empty(&self) -> bool {
+        match self.kind {
+            FieldKind::Choice(_) | FieldKind::MultiChoice(_) => self.selected.is_empty(),
+            FieldKind::Toggle => false,
+            _ => self.input.value().trim().is_empty(),
+        }
+    }
+
+    /// Live check of typed dates/numbers: the preview, or the reason it fails.
+    fn check(&self, today: NaiveDate) -> Result<Option<String>, String> {
+        let s = self.input.value();
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        match self.kind {
+            FieldKind::Date => match parse_date(s, today) {
+                Ok(d) => Ok(Some(format!("→ {}", format_long_date(d, lang())))),
+                Err(e) => Err(date_msg(e, s.trim())),
+            },
+            FieldKind::DateTime => parse_dt(s, today)
+                .map(|dt| Some(format!("→ {} {}", format_long_date(dt.date(), lang()), format_time(dt.time())))),
+            FieldKind::Number => match number_of(s) {
+                // No echo when the input already reads the way it would be shown.
+                Some(x) => Ok(Some(format_decimal(x, 6)).filter(|n| n != s.trim()).map(|n| format!("→ {n}"))),
+                None => Err(tf("form.bad_number", &[("input", s.trim().to_string())])),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    fn problem(&self, today: NaiveDate) -> Option<String> {
+        if self.required && self.is_empty() {
+            return Some(tf("form.required", &[("field", self.label.clone())]));
+        }
+        self.check(today).err()
+    }
+
+    /// Rewrites a valid shortcut ("t6", "1500000") in full when leaving the field.
+    fn normalize(&mut self, today: NaiveDate) {
+        let s = self.input.value().to_string();
+        let full = match self.kind {
+            FieldKind::Date => parse_date(&s, today).ok().map(format_date),
+            FieldKind::DateTime => parse_dt(&s, today).ok().map(format_datetime),
+            FieldKind::Number => number_of(&s).map(|x| format_decimal(x, 6)),
+            _ => None,
+        };
+        if let Some(full) = full.filter(|f| *f != s) {
+            self.input.set_value(&full);
+        }
+    }
+
+    /// The caller's/validation error when the live check does not already say it.
+    fn extra_error(&self, today: NaiveDate) -> Option<&String> {
+        let live = self.check(today).err();
+        self.error.as_ref().filter(|e| live.as_ref() != Some(*e))
+    }
+
+    fn is_dated(&self) -> bool {
+        matches!(self.kind, FieldKind::Date | FieldKind::DateTime | FieldKind::Number)
+    }
+
+    fn input_width(&self) -> usize {
+        match self.kind {
+            FieldKind::DateTime => 22,
+            _ => 16,
+        }
+    }
+
+    fn height(&self, focused: bool, width: usize, today: NaiveDate) -> usize {
+        let base = match self.kind {
+            FieldKind::MultiLine => {
+                let n = if focused { hard_wrap(&self.input, width).0.len() } else { self.display_rows(width).len() };
+                n.clamp(3, 6)
+            }
+            _ if self.is_dated() && width < BESIDE_MIN => 2,
+            _ => 1,
+        };
+        base + usize::from(self.extra_error(today).is_some())
+    }
+
+    fn display_rows(&self, width: usize) -> Vec<String> {
+        wrap_to_width(self.input.value(), width)
+    }
+
+    /// What a closed picker or a toggle shows in its value column.
+    fn shown_value(&self) -> Option<String> {
+        let label = |id: &i64, short: bool| {
+            self.options().iter().find(|c| c.id == *id).map(|c| {
+                if short && !c.hint.is_empty() {
+                    c.hint.clone()
+                } else if c.hint.is_empty() || short {
+                    c.label.clone()
+                } else {
+                    format!("{} ({})", c.label, c.hint)
+                }
+            })
+        };
+        match self.kind {
+            FieldKind::Choice(_) => self.selected.first().and_then(|id| label(id, false)),
+            FieldKind::MultiChoice(_) if !self.selected.is_empty() => {
+                Some(self.selected.iter().filter_map(|id| label(id, true)).collect::<Vec<_>>().join(", "))
+            }
+            FieldKind::Toggle => {
+                Some(if self.on { format!("[x] {}", t("form.yes")) } else { format!("[ ] {}", t("form.no")) })
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    confirm: bool,
+    /// Form-level error from the caller, shown on the bottom line.
+    error: Option<String>,
+    /// First field drawn; a Cell because drawing takes &self.
+    scroll: Cell<usize>,
+}
+
+impl Form {
+    pub fn new(title: &str) -> Form {
+        Form {
+            title: title.to_string(),
+            fields: Vec::new(),
+            focus: 0,
+            confirm: false,
+            error: None,
+            scroll: Cell::new(0),
+        }
+    }
+
+    fn push(mut self, mut field: Field) -> Form {
+        field.sort_selected();
+        field.initial = field.snapshot();
+        self.fields.push(field);
+        self
+    }
+
+    pub fn text(self, key: &'static str, value: &str, required: bool) -> Form {
+        self.push(Field::new(key, FieldKind::Text, required, value))
+    }
+
+    pub fn multiline(self, key: &'static str, value: &str) -> Form {
+        self.push(Field::new(key, FieldKind::MultiLine, false, value))
+    }
+
+    pub fn date(self, key: &'static str, value: Option<NaiveDate>, required: bool) -> Form {
+        let v = value.map(format_date).unwrap_or_default();
+        self.push(Field::new(key, FieldKind::Date, required, &v))
+    }
+
+    pub fn datetime(self, key: &'static str, value: Option<NaiveDateTime>, required: bool) -> Form {
+        let v = value.map(format_datetime).unwrap_or_default();
+        self.push(Field::new(key, FieldKind::DateTime, required, &v))
+    }
+
+    pub fn number(self, key: &'static str, value: Option<f64>, required: bool) -> Form {
+        let v = value.filter(|x| x.is_finite()).map(|x| format_decimal(x, 6)).unwrap_or_default();
+        self.push(Field::new(key, FieldKind::Number, required, &v))
+    }
+
+    pub fn choice(self, key: &'static str, options: Vec<Choice>, selected: Option<i64>, required: bool) -> Form {
+        let mut f = Field::new(key, FieldKind::Choice(options), required, "");
+        f.selected = selected.into_iter().collect();
+        self.push(f)
+    }
+
+    pub fn multi(self, key: &'static str, options: Vec<Choice>, selected: Vec<i64>) -> Form {
+        let mut f = Field::new(key, FieldKind::MultiChoice(options), false, "");
+        f.selected = selected;
+        f.selected.dedup();
+        self.push(f)
+    }
+
+    /// Free text offering `suggestions` that match what is typed (accents ignored);
+    /// read it with `get_text`.
+    pub fn suggest(self, key: &'static str, suggestions: Vec<String>, value: &str, required: bool) -> Form {
+        let mut seen = HashSet::new();
+        let list =
+            suggestions.iter().map(|s| clean_line(s)).filter(|s| !s.is_empty() && seen.insert(fold(s))).collect();
+        self.push(Field::new(key, FieldKind::Suggest(list), required, value))
+    }
+
+    pub fn toggle(self, key: &'static str, value: bool) -> Form {
+        let mut f = Field::new(key, FieldKind::Toggle, false, "");
+        f.on = value;
+        self.push(f)
+    }
+
+    pub fn focus_on(mut self, key: &'static str) -> Form {
+        if let Some(i) = self.index(key) {
+            self.focus = i;
+        }
+        self
+    }
+
+    fn index(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key == key)
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| f.snapshot() != f.initial)
+    }
+
+    pub fn confirming_discard(&self) -> bool {
+        self.confirm
+    }
+
+    /// Moves focus, tidying the field being left (pickers close, shortcuts expand).
+    fn set_focus(&mut self, i: usize, today: Option<NaiveDate>) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.close_dropdown();
+            if let Some(today) = today {
+                f.normalize(today);
+            }
+        }
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+    }
+
+    fn step_focus(&mut self, forward: bool, today: NaiveDate) {
+        let n = self.fields.len();
+        if n > 0 {
+            let next = if forward { (self.focus + 1) % n } else { (self.focus + n - 1) % n };
+            self.set_focus(next, Some(today));
+        }
+    }
+
+    fn try_submit(&mut self, today: NaiveDate) -> FormOutcome {
+        self.error = None;
+        let mut first_bad = None;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            f.error = f.problem(today);
+            if f.error.is_some() && first_bad.is_none() {
+                first_bad = Some(i);
+            }
+        }
+        match first_bad {
+            Some(i) => {
+                if i != self.focus {
+                    self.set_focus(i, None);
+                }
+                FormOutcome::Nothing
+            }
+            None => FormOutcome::Submit,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &Key, today: NaiveDate) -> FormOutcome {
+        use KeyCode2::*;
+        if self.confirm {
+            match key.code {
+                Char('y' | 'Y') if !key.ctrl && !key.alt => {
+                    self.confirm = false;
+                    return FormOutcome::Cancel;
+                }
+                Char('n' | 'N') | Esc => self.confirm = false,
+                _ => {}
+            }
+            return FormOutcome::Nothing;
+        }
+        if key.ctrl && key.code == Char('s') {
+            return self.try_submit(today);
+        }
+        let Some(field) = self.fields.get(self.focus) else {
+            return match key.code {
+                Esc => FormOutcome::Cancel,
+                Enter => FormOutcome::Submit,
+                _ => FormOutcome::Nothing,
+            };
+        };
+        let (open, picker) = (field.dropdown_shown(), field.is_picker());
+        let suggest = matches!(field.kind, FieldKind::Suggest(_));
+        match key.code {
+            Esc if open => {
+                self.fields[self.focus].close_dropdown();
+                return FormOutcome::Nothing;
+            }
+            Esc if self.is_dirty() => {
+                self.confirm = true;
+                return FormOutcome::Nothing;
+            }
+            Esc => return FormOutcome::Cancel,
+            Tab => {
+                if open && matches!(field.kind, FieldKind::Choice(_)) {
+                    let before = self.focus;
+                    self.pick(today);
+                    if self.focus == before {
+                        self.step_focus(true, today); // nothing matched: still leave
+                    }
+                } else {
+                    if open && suggest && self.fields[self.focus].accept_suggestion() {
+                        self.error = None;
+                    }
+                    self.step_focus(true, today);
+                }
+                return FormOutcome::Nothing;
+            }
+            BackTab => {
+                self.step_focus(false, today);
+                return FormOutcome::Nothing;
+            }
+            _ => {}
+        }
+        if picker {
+            return self.picker_key(key, today);
+        }
+        let f = &mut self.fields[self.focus];
+        let multiline = f.kind == FieldKind::MultiLine;
+        match key.code {
+            Enter if multiline && !key.alt => {
+                f.input.insert_char('\n');
+                f.error = None;
+            }
+            Enter if open && suggest && f.accept_suggestion() => self.error = None,
+            Enter => return self.try_submit(today),
+            Up if open && suggest => f.move_suggestion(false),
+            Down if open && suggest => f.move_suggestion(true),
+            Up if multiline && f.input.cursor_line() > 0 => line_up(&mut f.input),
+            Down if multiline && f.input.cursor_line() + 1 < f.input.lines().len() => line_down(&mut f.input),
+            Up => self.step_focus(false, today),
+            Down => self.step_focus(true, today),
+            Char(' ') if f.kind == FieldKind::Toggle && !key.ctrl && !key.alt => {
+                f.on = !f.on;
+                f.error = None;
+            }
+            _ if f.kind == FieldKind::Toggle => {}
+            _ => {
+                let before = f.input.value().to_string();
+                if edit_text(&mut f.input, key) && f.input.value() != before {
+                    f.error = None;
+                    self.error = None;
+                    if suggest {
+                        f.open = true;
+                        f.hl = None;
+                    }
+                }
+            }
+        }
+        FormOutcome::Nothing
+    }
+
+    /// Enter/Tab in an open picker: choose (single, then move on) or toggle (multi).
+    fn pick(&mut self, today: NaiveDate) {
+        let f = &mut self.fields[self.focus];
+        let list = f.filtered();
+        let Some(&oi) = list.get(f.highlight.min(list.len().saturating_sub(1))) else {
+            return;
+        };
+        let id = f.options()[oi].id;
+        f.error = None;
+        if matches!(f.kind, FieldKind::MultiChoice(_)) {
+            if let Some(p) = f.selected.iter().position(|s| *s == id) {
+                f.selected.remove(p);
+            } else {
+                f.selected.push(id);
+                f.sort_selected();
+            }
+        } else {
+            f.selected = vec![id];
+            self.step_focus(true, today);
+        }
+    }
+
+    fn picker_key(&mut self, key: &Key, today: NaiveDate) -> FormOutcome {
+        use KeyCode2::*;
+        let f = &mut self.fields[self.focus];
+        let len = f.filtered().len();
+        match key.code {
+            Enter if f.open => self.pick(today),
+            Enter => return self.try_submit(today),
+            Up if f.open => f.highlight = f.highlight.saturating_sub(1),
+            Down if f.open => f.highlight = (f.highlight + 1).min(len.saturating_sub(1)),
+            PageUp if f.open => f.highlight = f.highlight.saturating_sub(MAX_DROPDOWN),
+            PageDown if f.open => f.highlight = (f.highlight + MAX_DROPDOWN).min(len.saturating_sub(1)),
+            Down if key.alt => f.open_picker(),
+            PageDown | F(4) => f.open_picker(),
+            Up => self.step_focus(false, today),
+            Down => self.step_focus(true, today),
+            Backspace if f.input.is_empty() => {
+                if matches!(f.kind, FieldKind::MultiChoice(_)) {
+                    f.selected.pop();
+                } else if !f.required {
+                    f.selected.clear();
+                }
+                f.error = None;
+            }
+            _ => {
+                let before = f.input.value().to_string();
+                if edit_text(&mut f.input, key) && f.input.value() != before {
+                    f.open = true;
+                    f.highlight = 0;
+                }
+            }
+        }
+        FormOutcome::Nothing
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if self.confirm {
+            return;
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else { return };
+        match f.kind {
+            FieldKind::Toggle => return,
+            FieldKind::Choice(_) | FieldKind::MultiChoice(_) => {
+                f.input.insert_str(text);
+                f.open = true;
+                f.highlight = 0;
+            }
+            FieldKind::Suggest(_) => {
+                f.input.insert_str(text);
+                f.error = None;
+                f.open = true;
+                f.hl = None;
+            }
+            _ => {
+                f.input.insert_str(text);
+                f.error = None;
+            }
+        }
+        self.error = None;
+    }
+
+    pub fn get_text(&self, key: &str) -> String {
+        self.field(key).map(|f| f.input.value().trim().to_string()).unwrap_or_default()
+    }
+
+    pub fn get_date(&self, key: &str, today: NaiveDate) -> Option<NaiveDate> {
+        let f = self.field(key)?;
+        match f.kind {
+            FieldKind::DateTime => self.get_datetime(key, today).map(|dt| dt.date()),
+            _ => parse_date(f.input.value(), today).ok(),
+        }
+    }
+
+    pub fn get_datetime(&self, key: &str, today: NaiveDate) -> Option<NaiveDateTime> {
+        parse_dt(self.field(key)?.input.value(), today).ok()
+    }
+
+    pub fn get_number(&self, key: &str) -> Option<f64> {
+        number_of(self.field(key)?.input.value())
+    }
+
+    pub fn get_choice(&self, key: &str) -> Option<i64> {
+        self.field(key)?.selected.first().copied()
+    }
+
+    pub fn get_multi(&self, key: &str) -> Vec<i64> {
+        self.field(key).map(|f| f.selected.clone()).unwrap_or_default()
+    }
+
+    pub fn get_toggle(&self, key: &str) -> bool {
+        self.field(key).is_some_and(|f| f.on)
+    }
+
+    pub fn set_error(&mut self, key: Option<&str>, message: String) {
+        self.confirm = false;
+        match key.and_then(|k| self.index(k)) {
+            Some(i) => {
+                self.set_focus(i, None);
+                self.fields[i].error = Some(message);
+            }
+            None => self.error = Some(message),
+        }
+    }
+
+    /// Label column width and value column width for an inner width.
+    fn columns(&self, inner_w: usize) -> (usize, usize) {
+        let longest = self.fields.iter().map(|f| display_width(&f.label) + if f.required { 2 } else { 0 }).max();
+        let label_w = longest.unwrap_or(0).min(MAX_LABEL).min(inner_w / 3);
+        (label_w, inner_w.saturating_sub(label_w + 1))
+    }
+
+    fn heights(&self, value_w: usize, today: NaiveDate) -> Vec<usize> {
+        self.fields.iter().enumerate().map(|(i, f)| f.height(i == self.focus, value_w, today)).collect()
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        if area.width < 3 || area.height < 3 {
+            return;
+        }
+        let (_, guess_w) = self.columns(area.width.min(POPUP_WIDTH).saturating_sub(2) as usize);
+        let guess = self.heights(guess_w, sh.today);
+        // Room under a suggest field for its dropdown, so a short form does not clip it.
+        let room = self.fields.iter().enumerate().filter_map(|(i, f)| match &f.kind {
+            FieldKind::Suggest(list) if !list.is_empty() => {
+                Some(guess[..=i].iter().sum::<usize>() + list.len().min(MAX_DROPDOWN))
+            }
+            _ => None,
+        });
+        let want = room.fold(guess.iter().sum::<usize>(), usize::max) + 3;
+        let outer = popup_area(area, POPUP_WIDTH, want.min(u16::MAX as usize) as u16);
+        let inner = popup_block(f, outer, &self.title, sh);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let (label_w, value_w) = self.columns(inner.width as usize);
+        let heights = self.heights(value_w, sh.today);
+        let bottom_h = u16::from(inner.height >= 2);
+        let body = Rect { height: inner.height - bottom_h, ..inner };
+        let avail = body.height as usize;
+        // Scroll only as far as needed to show the focused field whole.
+        let mut first = self.scroll.get().min(self.focus);
+        while first < self.focus && heights[first..=self.focus].iter().sum::<usize>() > avail {
+            first += 1;
+        }
+        while first > 0 && heights[first - 1..].iter().sum::<usize>() <= avail {
+            first -= 1;
+        }
+        self.scroll.set(first);
+        let (mut y, bottom) = (body.y, body.y + body.height);
+        let mut cursor = None;
+        let mut focus_row = None;
+        for (i, field) in self.fields.iter().enumerate().skip(first) {
+            if y >= bottom {
+                break;
+            }
+            let h = (heights[i] as u16).min(bottom - y);
+            let rect = Rect { y, height: h, ..body };
+            let pos = self.draw_field(f, field, i == self.focus, rect, label_w, value_w, sh);
+            if i == self.focus {
+                cursor = pos;
+                focus_row = Some(y);
+            }
+            y += h;
+        }
+        if let (Some(row), Some(field)) = (focus_row, self.fields.get(self.focus)) {
+            if field.dropdown_shown() && value_w > 0 {
+                let x = body.x + label_w as u16 + 1;
+                self.draw_dropdown(f, field, Rect { x, y: row, width: value_w as u16, height: 1 }, body, sh);
+            }
+        }
+        if bottom_h == 1 {
+            let line = Rect { y: inner.y + inner.height - 1, height: 1, ..inner };
+            f.render_widget(Paragraph::new(self.bottom_line(inner.width as usize, sh)), line);
+        }
+        if let Some(p) = cursor.filter(|_| !self.confirm) {
+            f.set_cursor_position(p);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_field(
+        &self,
+        f: &mut Frame,
+        field: &Field,
+        focused: bool,
+        rect: Rect,
+        label_w: usize,
+        value_w: usize,
+        sh: &Shared,
+    ) -> Option<Position> {
+        let th = &sh.theme;
+        let label = if field.required {
+            format!("{} *", fit(&field.label, label_w.saturating_sub(2)))
+        } else {
+            fit(&field.label, label_w)
+        };
+        let label_style = if focused { th.key } else { th.dim };
+        f.render_widget(Paragraph::new(Span::styled(cell(&label, label_w), label_style)), Rect { height: 1, ..rect });
+        let vx = rect.x + label_w as u16 + 1;
+        if value_w == 0 || vx >= rect.x + rect.width {
+            return None;
+        }
+        let row =
+            |dy: u16| (dy < rect.height).then(|| Rect { x: vx, y: rect.y + dy, width: value_w as u16, height: 1 });
+        let put = |f: &mut Frame, dy: u16, line: Line| {
+            if let Some(r) = row(dy) {
+                f.render_widget(Paragraph::new(line), r);
+            }
+        };
+        let extra = field.extra_error(sh.today);
+        let mut cursor = None;
+        match &field.kind {
+            FieldKind::MultiLine => {
+                let text_rows = (rect.height as usize).saturating_sub(usize::from(extra.is_some())).max(1);
+                let (rows, cr, cc) =
+                    if focused { hard_wrap(&field.input, value_w) } else { (field.display_rows(value_w), 0, 0) };
+                let off = cr.saturating_sub(text_rows - 1);
+                for (dy, text) in rows.iter().skip(off).take(text_rows).enumerate() {
+                    put(f, dy as u16, Line::raw(fit(text, value_w)));
+                }
+                if focused {
+                    cursor = Some(Position::new(vx + cc as u16, rect.y + (cr - off) as u16));
+                }
+            }
+            FieldKind::Choice(_) | FieldKind::MultiChoice(_) | FieldKind::Toggle => {
+                if focused && !field.input.is_empty() {
+                    let (shown, c) = field.input.visible(value_w);
+                    put(f, 0, Line::raw(shown));
+                    cursor = Some(Position::new(vx + c as u16, rect.y));
+                } else {
+                    let line = match field.shown_value() {
+                        Some(v) => Line::raw(fit(&v, value_w)),
+                        None => Line::styled(fit(&t("form.none"), value_w), th.dim),
+                    };
+                    put(f, 0, line);
+                    let dx = u16::from(field.kind == FieldKind::Toggle);
+                    cursor = focused.then(|| Position::new(vx + dx, rect.y));
+                }
+            }
+            _ => {
+                let beside = field.is_dated() && value_w >= BESIDE_MIN;
+                let input_w = if beside { field.input_width() } else { value_w };
+                if focused {
+                    let (shown, c) = field.input.visible(input_w);
+                    put(f, 0, Line::raw(shown));
+                    cursor = Some(Position::new(vx + c as u16, rect.y));
+                } else {
+                    put(f, 0, Line::raw(fit(field.input.value(), input_w)));
+                }
+                let (hint, style) = match field.check(sh.today) {
+                    Ok(Some(p)) => (p, th.dim),
+                    Err(e) => (e, th.warning),
+                    Ok(None) => (String::new(), th.dim),
+                };
+                if beside {
+                    let hx = vx + input_w as u16 + 2;
+                    let hw = value_w.saturating_sub(input_w + 2);
+                    f.render_widget(
+                        Paragraph::new(Span::styled(fit(&hint, hw), style)),
+                        Rect { x: hx, y: rect.y, width: hw as u16, height: 1 },
+                    );
+                } else if field.is_dated() {
+                    put(f, 1, Line::styled(fit(&hint, value_w), style));
+                }
+            }
+        }
+        if let Some(e) = extra {
+            put(f, rect.height.saturating_sub(1), Line::styled(fit(e, value_w), th.warning));
+        }
+        cursor.filter(|p| p.y < rect.y + rect.height && p.x < vx + value_w as u16)
+    }
+
+    /// Options under the field, or above it when there is more room there.
+    fn draw_dropdown(&self, f: &mut Frame, field: &Field, at: Rect, body: Rect, sh: &Shared) {
+        let th = &sh.theme;
+        let list = field.filtered();
+        let want = list.len().clamp(1, MAX_DROPDOWN) as u16;
+        let below = (body.y + body.height).saturating_sub(at.y + 1);
+        let above = at.y.saturating_sub(body.y);
+        let (y, h) = if below >= want || below >= above {
+            (at.y + 1, want.min(below))
+        } else {
+            let h = want.min(above);
+            (at.y - h, h)
+        };
+        if h == 0 {
+            return;
+        }
+        let area = Rect { y, height: h, ..at };
+        let w = area.width as usize;
+        let multi = matches!(field.kind, FieldKind::MultiChoice(_));
+        let hl = match field.kind {
+            FieldKind::Suggest(_) => field.hl,
+            _ => Some(field.highlight.min(list.len().saturating_sub(1))),
+        };
+        let off = hl.unwrap_or(0).saturating_sub(h as usize - 1);
+        let mut lines = Vec::new();
+        if list.is_empty() {
+            lines.push(Line::styled(fit(&t("form.no_match"), w), th.dim));
+        }
+        for (n, &oi) in list.iter().enumerate().skip(off).take(h as usize) {
+            let (label, hint) = match &field.kind {
+                FieldKind::Suggest(all) => (all[oi].clone(), ""),
+                _ => {
+                    let c = &field.options()[oi];
+                    let chosen = field.selected.contains(&c.id);
+                    let mark = match (multi, chosen) {
+                        (true, true) => "[x] ",
+                        (true, false) => "[ ] ",
+                        (false, true) => "• ",
+                        (false, false) => "  ",
+                    };
+                    (format!("{mark}{}", c.label), c.hint.as_str())
+                }
+            };
+            let main = fit(&label, w);
+            let rest = w.saturating_sub(display_width(&main));
+            let hint = if hint.is_empty() || rest < 3 { String::new() } else { format!(" {}", fit(hint, rest - 1)) };
+            let pad = " ".repeat(rest.saturating_sub(display_width(&hint)));
+            let base = if Some(n) == hl { th.selected } else { Style::default() };
+            lines.push(Line::from(vec![
+                Span::styled(main, base),
+                Span::styled(hint, base.patch(th.dim)),
+                Span::styled(pad, base),
+            ]));
+        }
+        f.render_widget(Clear, area);
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn bottom_line(&self, width: usize, sh: &Shared) -> Line<'static> {
+        let th = &sh.theme;
+        if self.confirm {
+            let q = fit(&t("form.discard"), width.saturating_sub(4));
+            return Line::from(vec![Span::styled(q, th.warning), Span::styled(" y/n", th.key)]);
+        }
+        if let Some(e) = &self.error {
+            return Line::styled(fit(e, width), th.warning);
+        }
+        let field = self.fields.get(self.focus);
+        let kind = field.map(|f| &f.kind);
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if field.is_some_and(|f| f.dropdown_shown() && f.hl.is_none() && matches!(f.kind, FieldKind::Suggest(_))) {
+            // Suggestions are only offered: Enter and Tab keep their usual meaning.
+            pairs.extend([
+                ("↑↓", t("form.hint_pick")),
+                ("Tab", t("form.hint_next")),
+                ("Enter", t("form.hint_save")),
+                ("Esc", t("form.hint_close")),
+            ]);
+        } else if field.is_some_and(|f| f.dropdown_shown()) {
+            let act =
+                if matches!(kind, Some(FieldKind::MultiChoice(_))) { "form.hint_toggle" } else { "form.hint_pick" };
+            pairs.extend([("↑↓", t("form.hint_move")), ("Enter", t(act)), ("Esc", t("form.hint_close"))]);
+        } else {
+            if field.is_some_and(|f| f.is_picker()) {
+                pairs.push(("", t("form.hint_filter")));
+            }
+            if kind == Some(&FieldKind::Toggle) {
+                pairs.push(("Space", t("form.hint_toggle")));
+            }
+            pairs.extend([("Tab", t("form.hint_next")), ("S-Tab", t("form.hint_prev"))]);
+            if kind == Some(&FieldKind::MultiLine) {
+                pairs.extend([("Enter", t("form.hint_newline")), ("C-s", t("form.hint_save"))]);
+            } else {
+                pairs.push(("Enter", t("form.hint_save")));
+            }
+            pairs.push(("Esc", t("form.hint_cancel")));
+        }
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (k, text) in pairs {
+            let sep = if spans.is_empty() { "" } else { " · " };
+            let piece = if k.is_empty() { text.clone() } else { format!("{k} {text}") };
+            let w = display_width(sep) + display_width(&piece);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(sep, th.dim));
+            if !k.is_empty() {
+                spans.push(Span::styled(k.to_string(), th.key));
+                spans.push(Span::styled(format!(" {text}"), th.dim));
+            } else {
+                spans.push(Span::styled(text, th.dim));
+            }
+        }
+        Line::from(spans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::theme::Theme;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date") // a Monday
+    }
+
+    fn key(code: KeyCode2) -> Key {
+        Key { code, ctrl: false, alt: false }
+    }
+
+    fn press(form: &mut Form, code: KeyCode2) -> FormOutcome {
+        form.handle_key(&key(code), today())
+    }
+
+    fn typ(form: &mut Form, s: &str) {
+        for c in s.chars() {
+            press(form, KeyCode2::Char(c));
+        }
+    }
+
+    fn orgs() -> Vec<Choice> {
+        [(1, "Ủy ban MTTQ", "MTTQ"), (2, "Hội Nông dân", "HND"), (3, "Đoàn Thanh niên", "ĐTN")]
+            .into_iter()
+            .map(|(id, l, h)| Choice { id, label: l.into(), hint: h.into() })
+            .collect()
+    }
+
+    fn shared() -> Shared {
+        Shared {
+            today: today(),
+            theme: Theme::ansi16(),
+            keymap: Keymap::default(),
+            settings: Default::default(),
+            orgs: vec![],
+            people: Default::default(),
+            read_only: false,
+            filter: None,
+        }
+    }
+
+    fn screen(form: &Form, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        term.draw(|f| form.draw(f, f.area(), &shared())).expect("draw");
+        let buf = term.backend().buffer();
+        (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n").collect()
+    }
+
+    #[test]
+    fn typing_composes_vietnamese_and_tab_cycles() {
+        crate::i18n::set_lang(crate::i18n::Lang::Vi);
+        let mut form = Form::new("Việc").text("title", "", true).text("place", "x", false).toggle("done", false);
+        typ(&mut form, "Ti");
+        for c in ['e', '\u{0302}', '\u{0301}'] {
+            press(&mut form, KeyCode2::Char(c));
+        }
+        typ(&mut form, "t");
+        assert_eq!(form.get_text("title"), "Tiết");
+        assert!(form.is_dirty());
+        press(&mut form, KeyCode2::Tab);
+        press(&mut form, KeyCode2::Tab);
+        press(&mut form, KeyCode2::Char(' '));
+        assert!(form.get_toggle("done"));
+        press(&mut form, KeyCode2::Tab); // wraps to the first field
+        typ(&mut form, "!");
+        assert_eq!(form.get_text("title"), "Tiết!");
+        press(&mut form, KeyCode2::BackTab); // wraps to the last
+        press(&mut form, KeyCode2::BackTab);
+        form.paste("a\nb");
+        assert_eq!(form.get_text("place"), "xa b");
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Char(' '));
+        assert!(!form.get_toggle("done"));
+    }
+
+    #[test]
+    fn required_empty_blocks_submit() {
+        let mut form = Form::new("t").text("place", "", false).text("title", "  ", true).focus_on("place");
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing);
+        assert_eq!(form.focus, 1);
+        let err = form.fields[1].error.clone().expect("error set");
+        assert!(err.contains("Tiêu đề"), "{err}");
+        typ(&mut form, "Họp");
+        assert!(form.fields[1].error.is_none());
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
+        assert_eq!(form.get_text("title"), "Họp");
+    }
+
+    #[test]
+    fn dates_and_numbers() {
+        let mut form =
+            Form::new("t").date("deadline", None, false).number("value", None, false).datetime("start", None, false);
+        typ(&mut form, "t6");
+        assert_eq!(form.get_date("deadline", today()), NaiveDate::from_ymd_opt(2026, 11, 27));
+        press(&mut form, KeyCode2::Tab);
+        assert_eq!(form.get_text("deadline"), "27/11/2026");
+        typ(&mut form, "1.500.000");
+        assert_eq!(form.get_number("value"), Some(1_500_000.0));
+        press(&mut form, KeyCode2::Tab);
+        typ(&mut form, "mai 14h30");
+        let dt = form.get_datetime("start", today()).expect("datetime");
+        assert_eq!(dt.to_string(), "2026-11-24 14:30:00");
+        form.paste("x");
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing);
+        assert!(form.fields[2].error.as_deref().is_some_and(|e| e.contains("14h30x")));
+        // A date that does not exist.
+        press(&mut form, KeyCode2::Tab);
+        for _ in 0..12 {
+            press(&mut form, KeyCode2::Backspace);
+        }
+        typ(&mut form, "31/02/2026");
+        assert_eq!(form.get_date("deadline", today()), None);
+        assert_eq!(
+            form.handle_key(&Key { code: KeyCode2::Char('s'), ctrl: true, alt: false }, today()),
+            FormOutcome::Nothing
+        );
+        assert_eq!(form.focus, 0);
+        assert!(form.fields[0].error.is_some());
+    }
+
+    #[test]
+    fn choice_filters_without_accents() {
+        let mut form = Form::new("t").choice("org", orgs(), None, true).text("title", "", false);
+        typ(&mut form, "nong");
+        assert_eq!(form.fields[0].filtered(), vec![1]);
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing);
+        assert_eq!(form.get_choice("org"), Some(2));
+        assert_eq!(form.focus, 1);
+        // Search by hint too, Down moves the highlight, Tab picks.
+        press(&mut form, KeyCode2::BackTab);
+        typ(&mut form, "dtn");
+        press(&mut form, KeyCode2::Tab);
+        assert_eq!(form.get_choice("org"), Some(3));
+        press(&mut form, KeyCode2::BackTab);
+        typ(&mut form, "n");
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Up);
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Enter);
+        assert_eq!(form.get_choice("org"), Some(3));
+        // Required: Backspace on an empty query keeps the choice.
+        press(&mut form, KeyCode2::BackTab);
+        press(&mut form, KeyCode2::Backspace);
+        assert_eq!(form.get_choice("org"), Some(3));
+    }
+
+    #[test]
+    fn multi_toggles() {
+        let mut form = Form::new("t").multi("with", orgs(), vec![3]);
+        typ(&mut form, "mttq");
+        press(&mut form, KeyCode2::Enter);
+        assert_eq!(form.get_multi("with"), vec![1, 3]);
+        for _ in 0..4 {
+            press(&mut form, KeyCode2::Backspace);
+        }
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Enter);
+        assert_eq!(form.get_multi("with"), vec![1]);
+        press(&mut form, KeyCode2::Esc); // closes the list only
+        assert!(!form.confirming_discard());
+        assert_eq!(form.fields[0].shown_value().as_deref(), Some("MTTQ"));
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
+    }
+
+    fn places() -> Vec<String> {
+        ["xã Quảng Đức", "thôn 5 xã Quảng Thành", "xã Quảng Đức", "  ", "Nhà văn hóa xã Quảng Đức"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn suggest_picks_a_place() {
+        crate::i18n::set_lang(crate::i18n::Lang::Vi);
+        let mut form = Form::new("t").suggest("place", places(), "", true).text("title", "", false);
+        assert_eq!(form.fields[0].options().len(), 0);
+        typ(&mut form, "quang d");
+        assert!(form.fields[0].dropdown_shown());
+        assert_eq!(form.fields[0].filtered(), vec![0, 2]); // duplicates and blanks dropped
+        let s = screen(&form, 80, 24);
+        assert!(s.contains("Nhà văn hóa xã Quảng Đức") && !s.contains("Quảng Thành"), "{s}");
+        press(&mut form, KeyCode2::Down);
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing);
+        assert_eq!(form.get_text("place"), "xã Quảng Đức");
+        assert!(!form.fields[0].dropdown_shown());
+        assert_eq!(form.focus, 0);
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
+        // Retyping the exact place (accents aside) offers only the others.
+        press(&mut form, KeyCode2::Backspace);
+        typ(&mut form, "c");
+        assert_eq!(form.fields[0].filtered(), vec![2]);
+        // Up from no highlight goes to the last; Up from the top back to the text.
+        press(&mut form, KeyCode2::Up);
+        assert_eq!(form.fields[0].hl, Some(0));
+        press(&mut form, KeyCode2::Up);
+        assert_eq!(form.fields[0].hl, None);
+        // Tab with a highlight takes it and moves on.
+        press(&mut form, KeyCode2::Down);
+        press(&mut form, KeyCode2::Tab);
+        assert_eq!(form.get_text("place"), "Nhà văn hóa xã Quảng Đức");
+        assert_eq!(form.focus, 1);
+        // No match: Up/Down move between fields as for Text.
+        press(&mut form, KeyCode2::Up);
+        assert_eq!(form.focus, 0);
+        press(&mut form, KeyCode2::Down);
+        assert_eq!(form.focus, 1);
+    }
+
+    #[test]
+    fn suggest_keeps_a_new_place() {
+        let mut form = Form::new("t").suggest("place", places(), "", true).text("title", "", false);
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing); // required
+        assert!(form.fields[0].error.is_some());
+        typ(&mut form, "thôn 3 ");
+        assert!(form.fields[0].error.is_none());
+        assert!(!form.fields[0].dropdown_shown());
+        press(&mut form, KeyCode2::Down); // nothing to move in: next field
+        assert_eq!(form.focus, 1);
+        press(&mut form, KeyCode2::Up);
+        typ(&mut form, "xa Quang Thanh");
+        assert_eq!(form.get_text("place"), "thôn 3 xa Quang Thanh");
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
+        // Shown but nothing highlighted: Enter still submits, the text as typed.
+        let mut form = Form::new("t").suggest("place", places(), "", false);
+        typ(&mut form, "quang");
+        assert!(form.fields[0].dropdown_shown());
+        assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
+        assert_eq!(form.get_text("place"), "quang");
+    }
+
+    #[test]
+    fn suggest_esc_closes_then_asks() {
+        let mut form = Form::new("t").suggest("place", places(), "xã", false);
+        assert!(!form.is_dirty());
+        assert!(!form.fields[0].dropdown_shown()); // only once typing starts
+        typ(&mut form, " quang");
+        assert!(form.fields[0].dropdown_shown());
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Nothing);
+        assert!(!form.fields[0].dropdown_shown());
+        assert!(!form.confirming_discard());
+        assert_eq!(form.get_text("place"), "xã quang");
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Nothing);
+        assert!(form.confirming_discard());
+        assert_eq!(press(&mut form, KeyCode2::Char('y')), FormOutcome::Cancel);
+        // Picking a suggestion and undoing back to the start is clean again.
+        let mut form = Form::new("t").suggest("place", places(), "xã Quảng Đức", false);
+        form.paste(" ");
+        press(&mut form, KeyCode2::Backspace);
+        assert!(!form.is_dirty());
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Nothing); // the dropdown
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Cancel);
+    }
+
+    #[test]
+    fn discard_confirmation() {
+        let mut form = Form::new("t").text("title", "a", false);
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Cancel);
+        typ(&mut form, "b");
+        assert_eq!(press(&mut form, KeyCode2::Esc), FormOutcome::Nothing);
+        assert!(form.confirming_discard());
+        assert_eq!(press(&mut form, KeyCode2::Char('n')), FormOutcome::Nothing);
+        assert!(!form.confirming_discard());
+        press(&mut form, KeyCode2::Esc);
+        assert_eq!(press(&mut form, KeyCode2::Char('y')), FormOutcome::Cancel);
+        // Undoing the edit makes the form clean again.
+        let mut form = Form::new("t").text("title", "a", false);
+        typ(&mut form, "b");
+        press(&mut form, KeyCode2::Backspace);
+        assert!(!form.is_dirty());
+    }
+
+    #[test]
+    fn caller_error_focuses_and_shows() {
+        crate::i18n::set_lang(crate::i18n::Lang::Vi);
+        let mut form = Form::new("Việc").date("start", NaiveDate::from_ymd_opt(2026, 11, 30), false).date(
+            "deadline",
+            NaiveDate::from_ymd_opt(2026, 11, 20),
+            false,
+        );
+        form.set_error(Some("deadline"), "Hạn trước ngày bắt đầu.".into());
+        assert_eq!(form.focus, 1);
+        assert!(screen(&form, 80, 24).contains("Hạn trước ngày bắt đầu."));
+        form.set_error(None, "Lỗi chung".into());
+        assert!(screen(&form, 80, 24).contains("Lỗi chung"));
+    }
+
+    #[test]
+    fn renders_at_any_size() {
+        crate::i18n::set_lang(crate::i18n::Lang::Vi);
+        let mut form = Form::new("Thêm việc")
+            .text("title", "Họp giao ban", true)
+            .date("deadline", None, false)
+            .multiline("notes", "dòng 1\ndòng 2 khá dài để phải xuống dòng khi hẹp")
+            .choice("org", orgs(), Some(1), true)
+            .multi("with", orgs(), vec![2])
+            .number("value", Some(1500.0), false)
+            .toggle("done", true)
+            .focus_on("deadline");
+        typ(&mut form, "t6");
+        let s = screen(&form, 80, 24);
+        assert!(s.contains("Tiêu đề") && s.contains("Hạn"), "{s}");
+        assert!(s.contains("Thứ Sáu, 27/11/2026"), "{s}");
+        let s = screen(&form, 30, 8);
+        assert!(s.contains("Hạn") && s.contains("→ Thứ Sáu"), "{s}");
+        for (w, h) in [(30, 8), (1, 1), (3, 3), (10, 4), (200, 3)] {
+            screen(&form, w, h);
+        }
+        press(&mut form, KeyCode2::Tab);
+        press(&mut form, KeyCode2::Tab);
+        typ(&mut form, "h");
+        let s = screen(&form, 80, 24);
+        assert!(s.contains("Hội Nông dân"), "{s}");
+        for (w, h) in [(30, 8), (40, 5), (5, 5)] {
+            screen(&form, w, h);
+        }
+        Form::new("empty").handle_key(&key(KeyCode2::Tab), today());
+        screen(&Form::new("empty"), 30, 8);
+    }
+
+    #[test]
+    fn key_mashing_never_panics() {
+        use KeyCode2::*;
+        let codes = [
+            Char('a'),
+            Char(' '),
+            Char('\u{0301}'),
+            Enter,
+            Tab,
+            BackTab,
+            Up,
+            Down,
+            Left,
+            Right,
+            Home,
+            End,
+            Backspace,
+            Delete,
+            PageUp,
+            PageDown,
+            Esc,
+            Char('n'),
+            Char('3'),
+            Char('/'),
+            F(4),
+        ];
+        let mut form = Form::new("x")
+            .multiline("notes", "a\n\nbb")
+            .choice("org", orgs(), None, false)
+            .multi("with", vec![], vec![])
+            .datetime("start", None, true)
+            .toggle("done", false)
+            .suggest("place", vec!["aaa".into(), "a a".into(), "bb".into()], "", false);
+        let mut seed = 7u32;
+        for i in 0..600 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let code = codes[(seed >> 16) as usize % codes.len()];
+            let k = Key { code, ctrl: seed.is_multiple_of(11), alt: seed.is_multiple_of(13) };
+            form.handle_key(&k, today());
+            if i % 5 == 0 {
+                form.paste("dán\r\nvào");
+                screen(&form, 12 + (seed % 90) as u16, 2 + (seed % 30) as u16);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Small choosers over the screen: a list to pick from (status, column,
+//! presence) and a yes/no confirmation.
+
+use super::{cell, fit, popup_block, row_style, step, Shared};
+use crate::tui::keymap::Action;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// What choosing from a menu does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuPurpose {
+    TaskStatus(i64),
+    PendingStatus(i64),
+    People,
+    Orgs,
+}
+
+pub struct Menu {
+    pub purpose: MenuPurpose,
+    pub title: String,
+    pub options: Vec<(String, i64)>,
+    pub selected: usize,
+}
+
+impl Menu {
+    pub fn navigate(&mut self, action: Action) {
+        step(&mut self.selected, self.options.len(), action, 5);
+    }
+
+    /// Digits 1-9 pick an option directly.
+    pub fn pick_digit(&mut self, c: char) -> bool {
+        match c.to_digit(10).map(|d| d as usize) {
+            Some(d) if d >= 1 && d <= self.options.len() => {
+                self.selected = d - 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn value(&self) -> Option<i64> {
+        self.options.get(self.selected).map(|o| o.1)
+    }
+
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let w = self
+            .options
+            .iter()
+            .map(|o| crate::text::display_width(&o.0))
+            .max()
+            .unwrap_or(10)
+            .max(crate::text::display_width(&self.title)) as u16
+            + 8;
+        let h = self.options.len() as u16 + 2;
+        let outer = super::popup_area(area, w.min(area.width), h.min(area.height));
+        let inner = popup_block(f, outer, &self.title, sh);
+        let iw = inner.width as usize;
+        let lines: Vec<Line> = self
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, (label, _))| {
+                Line::styled(
+                    cell(&format!("{} {}", i + 1, label), iw),
+                    row_style(i == self.selected, Default::default(), sh),
+                )
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// What a confirmed "yes" does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirmed {
+    Delete(super::detail::Subject),
+    CloseBriefing(i64),
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub then: Confirmed,
+}
+
+impl Confirm {
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let question = format!("{} ({})", self.question, crate::i18n::t("confirm.keys"));
+        let w = (crate::text::display_width(&question) as u16 + 4).min(area.width).min(80);
+        let lines = crate::text::wrap_to_width(&question, w.saturating_sub(2) as usize);
+        let outer = super::popup_area(area, w, (lines.len() as u16 + 2).min(area.height));
+        let inner = popup_block(f, outer, &crate::i18n::t("confirm.title"), sh);
+        let text: Vec<Line> =
+            lines.iter().map(|l| Line::styled(fit(l, inner.width as usize), sh.theme.warning)).collect();
+        f.render_widget(Paragraph::new(text), inner);
+    }
+}
