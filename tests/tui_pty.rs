@@ -545,3 +545,39 @@ fn starts_on_a_terminal_that_does_not_answer_cursor_queries() {
     let status = tui.wait_exit(EXIT);
     tui.assert_restored(&status);
 }
+
+#[test]
+fn quick_add_stores_a_vietnamese_title_composed() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(TAB);
+    step_through_boards(&mut tui, &BOARDS_TO_FARMERS);
+    tui.send(b"a");
+    tui.wait_for("Thêm việc nhanh");
+    // The prompt starts with "@HND "; the title goes before it. An input
+    // method that sends decomposed letters: "Tập" as T a U+0323 U+0302 p.
+    let typed = "Ta\u{0323}\u{0302}p huấn chuyển đổi số cho hội viên ";
+    tui.send(typed.as_bytes());
+    tui.send(b"\x1b[F"); // End
+    tui.send("#Quảng Đức !mai".as_bytes());
+    tui.wait_for("Thứ Ba, 24/11/2026");
+    tui.send(ENTER);
+    tui.wait_for("Đã thêm việc #");
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let (title, place, deadline, lead): (String, String, String, String) = conn
+        .query_row(
+            "SELECT t.title, t.place, t.deadline, o.code FROM tasks t JOIN organizations o ON o.id = t.lead_org_id
+             ORDER BY t.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(title, "Tập huấn chuyển đổi số cho hội viên");
+    assert!(title.chars().all(|c| !('\u{0300}'..='\u{036f}').contains(&c)), "stored NFC: {title:?}");
+    assert_eq!((place.as_str(), deadline.as_str(), lead.as_str()), ("Quảng Đức", "2026-11-24", "HND"));
+}

@@ -114,6 +114,8 @@ pub struct MeetingJson {
     pub kind: &'static str,
     pub status: &'static str,
     pub starts_at: String,
+    /// When it actually began, once started.
+    pub started_at: Option<String>,
     pub ends_at: Option<String>,
     pub place: String,
     pub chair: Option<String>,
@@ -129,6 +131,7 @@ pub fn meeting(m: &Meeting, names: &Names, agenda_items: usize) -> MeetingJson {
         kind: m.kind.code(),
         status: m.status.code(),
         starts_at: m.starts_at.format("%Y-%m-%dT%H:%M").to_string(),
+        started_at: m.started_at.map(|e| e.format("%Y-%m-%dT%H:%M").to_string()),
         ends_at: m.ends_at.map(|e| e.format("%Y-%m-%dT%H:%M").to_string()),
         place: m.place.clone(),
         chair: m.chair_id.map(|id| names.person(id)),

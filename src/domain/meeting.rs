@@ -27,7 +27,10 @@ pub struct Meeting {
     /// Number within its year: "Giao ban số 12/2026".
     pub number: i64,
     pub kind: MeetingKind,
+    /// When it is scheduled; the next regular briefing follows from this.
     pub starts_at: NaiveDateTime,
+    /// When it actually began (recorded by "start the briefing").
+    pub started_at: Option<NaiveDateTime>,
     pub ends_at: Option<NaiveDateTime>,
     pub place: String,
     pub chair_id: Option<i64>,
@@ -44,6 +47,7 @@ impl Meeting {
             number,
             kind,
             starts_at,
+            started_at: None,
             ends_at: None,
             place: place.to_string(),
             chair_id: None,
@@ -61,7 +65,7 @@ impl Meeting {
         self.place = check_line("place", &self.place, false)?;
         self.notes = check_text("notes", &self.notes)?;
         if let Some(end) = self.ends_at {
-            if end < self.starts_at {
+            if end < self.started_at.unwrap_or(self.starts_at).min(self.starts_at) {
                 return Err(DomainError::EndBeforeStart);
             }
         }

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 const MEETING_COLUMNS: &str =
-    "id, year, number, kind, starts_at, ends_at, place, chair_id, secretary_id, status, notes";
+    "id, year, number, kind, starts_at, ends_at, place, chair_id, secretary_id, status, notes, started_at";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -22,6 +22,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         secretary_id: r.get(8)?,
         status: MeetingStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(MeetingStatus::Planned),
         notes: r.get(10)?,
+        started_at: r.get::<_, Option<String>>(11)?.map(|s| conv::parse_datetime(&s)),
     })
 }
 
@@ -58,7 +59,7 @@ fn ensure_open(tx: &Transaction, meeting_id: i64) -> Result<()> {
 fn write_meeting(tx: &Transaction, m: &Meeting) -> Result<()> {
     tx.execute(
         "UPDATE meetings SET year = ?2, number = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, place = ?7,
-             chair_id = ?8, secretary_id = ?9, status = ?10, notes = ?11 WHERE id = ?1",
+             chair_id = ?8, secretary_id = ?9, status = ?10, notes = ?11, started_at = ?12 WHERE id = ?1",
         params![
             m.id,
             m.year,
@@ -70,7 +71,8 @@ fn write_meeting(tx: &Transaction, m: &Meeting) -> Result<()> {
             m.chair_id,
             m.secretary_id,
             m.status.code(),
-            m.notes
+            m.notes,
+            m.started_at.map(conv::datetime)
         ],
     )?;
     Ok(())
@@ -175,8 +177,7 @@ impl Store {
             }
             let old = snapshot(tx, "meetings", id)?;
             m.status = MeetingStatus::InProgress;
-            m.starts_at = now;
-            m.year = chrono::Datelike::year(&now);
+            m.started_at = Some(now);
             write_meeting(tx, &m)?;
             changed(tx, action, "meetings", id, old)
         })
@@ -191,7 +192,7 @@ impl Store {
             }
             let old = snapshot(tx, "meetings", id)?;
             m.status = MeetingStatus::Closed;
-            m.ends_at = Some(now.max(m.starts_at));
+            m.ends_at = Some(now.max(m.started_at.unwrap_or(now)));
             write_meeting(tx, &m)?;
             changed(tx, action, "meetings", id, old)
         })

@@ -53,6 +53,7 @@ fn v1_core(tx: &Transaction) -> Result<(), StoreError> {
             number       INTEGER NOT NULL,
             kind         TEXT NOT NULL,
             starts_at    TEXT NOT NULL,
+            started_at   TEXT,
             ends_at      TEXT,
             place        TEXT NOT NULL DEFAULT '',
             chair_id     INTEGER REFERENCES people(id) ON DELETE SET NULL,

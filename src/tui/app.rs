@@ -253,7 +253,14 @@ impl App {
         // A form takes every key but its own bindings (save, quit).
         if mode == Mode::Form {
             match self.shared.keymap.action(mode, &key) {
-                Some(Action::Save) => self.apply(Action::Save),
+                Some(Action::Save) => {
+                    let today = self.shared.today;
+                    if let Some(Popup::Form(fp)) = self.popups.last_mut() {
+                        if fp.form.try_submit(today) == super::form::FormOutcome::Submit {
+                            self.apply(Action::Save);
+                        }
+                    }
+                }
                 // Quitting from a form first asks about unsaved changes.
                 Some(Action::Quit) => {
                     let esc = Key { code: KeyCode2::Esc, ctrl: false, alt: false };

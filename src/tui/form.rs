@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 const POPUP_WIDTH: u16 = 100;
-const MAX_LABEL: usize = 18;
+const MAX_LABEL: usize = 20;
 const MAX_DROPDOWN: usize = 6;
 /// Value column wide enough to show the live "→ Thứ Hai, ..." beside the input.
 const BESIDE_MIN: usize = 44;
@@ -562,7 +562,8 @@ impl Form {
         }
     }
 
-    fn try_submit(&mut self, today: NaiveDate) -> FormOutcome {
+    /// Checks every field; Submit only when all are valid (errors shown otherwise).
+    pub fn try_submit(&mut self, today: NaiveDate) -> FormOutcome {
         self.error = None;
         let mut first_bad = None;
         for (i, f) in self.fields.iter_mut().enumerate() {

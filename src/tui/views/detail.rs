@@ -158,6 +158,7 @@ impl Detail {
                 b.field("field.place", m.place.clone());
                 b.field("field.chair", m.chair_id.map(|i| sh.person_name(i)).unwrap_or_default());
                 b.field("field.secretary", m.secretary_id.map(|i| sh.person_name(i)).unwrap_or_default());
+                b.field("field.started_at", m.started_at.map(format_datetime).unwrap_or_default());
                 b.field("field.ends_at", m.ends_at.map(format_datetime).unwrap_or_default());
                 let att = store.attendance(id)?;
                 if !att.is_empty() {

@@ -1,0 +1,282 @@
+//! A whole briefing driven through the app's update layer, key by key, as
+//! the secretary runs it: start, roll call, notes, three conclusions, a
+//! pending item, close; then the next briefing and its carry-over.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use giaoban::config::Config;
+use giaoban::domain::*;
+use giaoban::store::Store;
+use giaoban::tui::app::{App, Popup};
+use giaoban::tui::build_app;
+use giaoban::tui::keymap::Mode;
+use giaoban::tui::views::agenda::Row;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn no_error(app: &App) {
+    if let Some((msg, true)) = &app.message {
+        panic!("unexpected error: {msg}");
+    }
+}
+
+fn render(app: &App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| giaoban::tui::views::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..24 {
+        for x in 0..80 {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn setup() -> (App, i64) {
+    let mut store = Store::in_memory().unwrap();
+    let mttq = store.resolve_organization("MTTQ").unwrap().id;
+    let hnd = store.resolve_organization("HND").unwrap().id;
+    let chair = store.add_person(Person::new("Hoàng Văn Thắng", "Trưởng khối", Some(mttq))).unwrap();
+    let mut m = Meeting::new(0, MeetingKind::Weekly, today().and_hms_opt(8, 0, 0).unwrap(), "Phòng họp Khối");
+    m.chair_id = Some(chair);
+    let id = store.add_meeting(m).unwrap();
+    let mut review = AgendaItem::new(id, "Kiểm điểm việc thực hiện kết luận kỳ trước", Some(mttq), Some(15));
+    review.standing = true;
+    store.add_agenda_item(review).unwrap();
+    store.add_agenda_item(AgendaItem::new(id, "Báo cáo kết quả tuần của Hội Nông dân", Some(hnd), Some(10))).unwrap();
+    (build_app(store, today(), &Config::default()).unwrap(), id)
+}
+
+#[test]
+fn a_briefing_from_roll_call_to_carry_over() {
+    let (mut app, meeting) = setup();
+    assert_eq!(app.agenda.meeting.as_ref().unwrap().id, meeting);
+
+    // Start: the briefing is in progress.
+    key(&mut app, KeyCode::Char('b'));
+    no_error(&app);
+    assert_eq!(app.store.meeting(meeting).unwrap().status, MeetingStatus::InProgress);
+
+    // Roll call: MTTQ present, DTN absent with a reason.
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.mode(), Mode::RollCall);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Prompt);
+    typ(&mut app, "Đi công tác tỉnh");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    no_error(&app);
+    let att = app.store.attendance(meeting).unwrap();
+    assert_eq!(att.len(), 2);
+    assert!(att[0].present);
+    assert!(!att[1].present);
+    assert_eq!(att[1].reason, "Đi công tác tỉnh");
+
+    // Step to the first item, then the second; write notes on it.
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let item = app.running.expect("an item is being discussed").item_id;
+    assert_eq!(app.store.agenda_item(item).unwrap().title, "Báo cáo kết quả tuần của Hội Nông dân");
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(&mut app, "Hội Nông dân báo cáo: đã vận động 45 triệu đồng");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.agenda_item(item).unwrap().notes, "Hội Nông dân báo cáo: đã vận động 45 triệu đồng");
+
+    // Three conclusions, each one line; the prompt starts with the presenter.
+    for line in [
+        "Vận động quỹ Vì người nghèo +HLHPN #xã Quảng Đức !30/11/2026",
+        "Khảo sát hộ nghèo cần hỗ trợ nhà Đại đoàn kết !+14",
+        "@MTTQ Tổng hợp kiến nghị cử tri gửi UBND huyện !t6",
+    ] {
+        key(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.mode(), Mode::Prompt);
+        key(&mut app, KeyCode::End);
+        if line.starts_with('@') {
+            // Replace the suggested lead.
+            ctrl(&mut app, 'u');
+            for _ in 0..10 {
+                key(&mut app, KeyCode::Backspace);
+            }
+        }
+        typ(&mut app, line);
+        key(&mut app, KeyCode::Enter);
+        no_error(&app);
+        assert_ne!(app.mode(), Mode::Prompt, "the conclusion was refused");
+    }
+    let conclusions = app
+        .store
+        .tasks(
+            &giaoban::store::TaskFilter { meeting_id: Some(meeting), include_finished: true, ..Default::default() },
+            today(),
+        )
+        .unwrap();
+    assert_eq!(conclusions.len(), 3);
+    assert!(conclusions.iter().all(|t| t.kind == TaskKind::Conclusion && t.source.agenda_item_id == Some(item)));
+    let fund = conclusions.iter().find(|t| t.title == "Vận động quỹ Vì người nghèo").unwrap();
+    let hnd = app.store.resolve_organization("HND").unwrap().id;
+    let hlhpn = app.store.resolve_organization("HLHPN").unwrap().id;
+    assert_eq!((fund.lead_org_id, fund.with_org_ids.clone()), (hnd, vec![hlhpn]));
+    assert_eq!(fund.place, "xã Quảng Đức");
+    assert_eq!(fund.deadline, NaiveDate::from_ymd_opt(2026, 11, 30));
+
+    // A pending item raised from the agenda item.
+    key(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(&mut app, "Thiếu kinh phí hỗ trợ xây nhà cho hộ nghèo thôn 3");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    let pending = app.store.pending_items(None, false).unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].meeting_id, Some(meeting));
+    assert_eq!(pending[0].raised_by_org_id, Some(hnd), "raised by the presenting organization");
+
+    // Close: confirmation, then the summary.
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.mode(), Mode::Confirm);
+    key(&mut app, KeyCode::Char('y'));
+    no_error(&app);
+    let closed = app.store.meeting(meeting).unwrap();
+    assert_eq!(closed.status, MeetingStatus::Closed);
+    assert!(closed.ends_at.is_some());
+    assert!(matches!(app.popups.last(), Some(Popup::Detail(_))), "the summary is shown");
+    let summary: Vec<String> = match app.popups.last() {
+        Some(Popup::Detail(d)) => d.lines.iter().map(|(l, t, _)| format!("{l} {t}")).collect(),
+        _ => unreachable!(),
+    };
+    assert!(summary.iter().any(|l| l.contains("Đi công tác tỉnh")), "{summary:?}");
+    assert!(summary.iter().any(|l| l.contains("Vận động quỹ Vì người nghèo")), "{summary:?}");
+    key(&mut app, KeyCode::Esc);
+    // A closed briefing refuses a new conclusion.
+    assert!(app.store.add_agenda_item(AgendaItem::new(meeting, "Muộn", None, None)).is_err());
+
+    // The next briefing: created with one key, it opens with the review and
+    // carries over every open conclusion and the pending item.
+    key(&mut app, KeyCode::Char('N'));
+    no_error(&app);
+    let next = app.agenda.meeting.clone().expect("the next briefing is on the agenda screen");
+    assert_ne!(next.id, meeting);
+    assert_eq!(next.starts_at, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(8, 0, 0).unwrap());
+    let carried_tasks = |app: &App| app.agenda.rows.iter().filter(|r| matches!(r, Row::Task(_))).count();
+    let carried_pending = |app: &App| app.agenda.rows.iter().filter(|r| matches!(r, Row::Pending(_))).count();
+    assert_eq!((carried_tasks(&app), carried_pending(&app)), (3, 1));
+
+    // Marking one conclusion done removes it from the carry-over.
+    let first_task = app.agenda.rows.iter().position(|r| matches!(r, Row::Task(_))).unwrap();
+    while app.agenda.selected != first_task {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.mode(), Mode::Menu);
+    key(&mut app, KeyCode::Char('4')); // Hoàn thành
+    no_error(&app);
+    assert_eq!((carried_tasks(&app), carried_pending(&app)), (2, 1));
+    let (tasks, items) = app.store.carried_over(&next, today()).unwrap();
+    assert_eq!((tasks.len(), items.len()), (2, 1));
+
+    // Answering the pending item removes it too; undo brings it back.
+    let pending_row = app.agenda.rows.iter().position(|r| matches!(r, Row::Pending(_))).unwrap();
+    while app.agenda.selected != pending_row {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('2')); // Đã trả lời
+    assert_eq!(app.mode(), Mode::Prompt);
+    typ(&mut app, "UBND huyện bố trí 300 triệu đồng");
+    key(&mut app, KeyCode::Enter);
+    no_error(&app);
+    assert_eq!(carried_pending(&app), 0);
+    key(&mut app, KeyCode::Char('u'));
+    no_error(&app);
+    assert_eq!(carried_pending(&app), 1, "undo restores the open item");
+}
+
+#[test]
+fn a_bad_conclusion_is_explained_and_nothing_is_saved() {
+    let (mut app, meeting) = setup();
+    key(&mut app, KeyCode::Char('c'));
+    typ(&mut app, "Việc không rõ ai làm @XYZ !31/02/2026");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Prompt, "the prompt stays open with the text");
+    match app.popups.last() {
+        Some(Popup::Prompt(p)) => {
+            assert!(p.error.as_deref().unwrap_or("").contains("XYZ"), "{:?}", p.error);
+            assert!(p.input.value().contains("Việc không rõ ai làm"));
+        }
+        _ => unreachable!(),
+    }
+    key(&mut app, KeyCode::Esc);
+    let tasks = app
+        .store
+        .tasks(
+            &giaoban::store::TaskFilter { meeting_id: Some(meeting), include_finished: true, ..Default::default() },
+            today(),
+        )
+        .unwrap();
+    assert!(tasks.is_empty());
+}
+
+#[test]
+fn forms_validate_inline_and_ask_before_discarding() {
+    let (mut app, _) = setup();
+    key(&mut app, KeyCode::Char('2'));
+    // Tab in quick add expands into the full form, keeping what was typed.
+    key(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Giám sát bảo hiểm y tế ");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), Mode::Form);
+    // A deadline before the start is refused by the store, shown inline, nothing saved.
+    let before = app.store.tasks(&Default::default(), today()).unwrap().len();
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "01/11/2026");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Form, "still open");
+    let screen = render(&app);
+    assert!(screen.contains("Hạn hoàn thành không được trước ngày bắt đầu"), "{screen}");
+    assert!(screen.contains("Giám sát bảo hiểm y tế"), "what was typed is kept:\n{screen}");
+    // A date the calendar lacks is caught before saving, beside the field.
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "31/02/2026");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Form);
+    assert_eq!(app.store.tasks(&Default::default(), today()).unwrap().len(), before);
+    // Esc on a changed form asks first; n keeps it, y discards.
+    key(&mut app, KeyCode::Esc);
+    match app.popups.last() {
+        Some(Popup::Form(f)) => assert!(f.form.confirming_discard()),
+        _ => panic!("the form closed without asking"),
+    }
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Form);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    assert_ne!(app.mode(), Mode::Form);
+    assert_eq!(app.store.tasks(&Default::default(), today()).unwrap().len(), before);
+}
