@@ -280,3 +280,77 @@ fn forms_validate_inline_and_ask_before_discarding() {
     assert_ne!(app.mode(), Mode::Form);
     assert_eq!(app.store.tasks(&Default::default(), today()).unwrap().len(), before);
 }
+
+#[test]
+fn notes_targets_and_values_are_added_edited_and_deleted_from_the_detail() {
+    let (mut app, _) = setup();
+    let hnd = app.store.resolve_organization("HND").unwrap().id;
+    let id = app.store.add_task(Task::new("Xây nhà Đại đoàn kết", hnd, TaskKind::Specific), None).unwrap();
+    app.reload_all().unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    while app.boards.tabs[app.boards.tab].org_id != Some(hnd) {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.boards.selected_task().map(|t| t.id), Some(id));
+    key(&mut app, KeyCode::Enter);
+    // A progress note.
+    key(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Đã khởi công 9 nhà");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.task_notes(id).unwrap()[0].text, "Đã khởi công 9 nhà");
+    // A target of 27 houses with 9 reached.
+    key(&mut app, KeyCode::Char('t'));
+    typ(&mut app, "Nhà Đại đoàn kết");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "nhà");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "27");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "9");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    let targets = app.store.targets(id).unwrap();
+    assert_eq!((targets[0].target_value, targets[0].actual()), (27.0, 9.0));
+    // A later value.
+    key(&mut app, KeyCode::Char('v'));
+    typ(&mut app, "18");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.targets(id).unwrap()[0].actual(), 18.0);
+    let screen = render(&app);
+    assert!(screen.contains("Nhà Đại đoàn kết: 18 / 27 nhà (66,7%)"), "{screen}");
+    // Edit the note, then delete it; undo brings it back.
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.mode(), Mode::Menu);
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode(), Mode::Form);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::End);
+    typ(&mut app, " thôn 3");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.task_notes(id).unwrap()[0].text, "Đã khởi công 9 nhà thôn 3");
+    assert_eq!(app.mode(), Mode::Menu, "back to the list");
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('y'));
+    no_error(&app);
+    assert!(app.store.task_notes(id).unwrap().is_empty());
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.store.task_notes(id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_form_survives_a_resize() {
+    let (mut app, _) = setup();
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Cử tri kiến nghị sửa đường liên thôn");
+    for (w, h) in [(120u16, 40u16), (50, 14), (80, 24)] {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        term.draw(|f| giaoban::tui::views::draw(f, &app)).unwrap();
+    }
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.pending_items(None, false).unwrap()[0].text, "Cử tri kiến nghị sửa đường liên thôn");
+}

@@ -315,6 +315,30 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    pub fn task_note(&self, id: i64) -> Result<TaskNote> {
+        self.conn()
+            .query_row("SELECT id, task_id, noted_on, text FROM task_notes WHERE id = ?1", [id], |r| {
+                Ok(TaskNote {
+                    id: r.get(0)?,
+                    task_id: r.get(1)?,
+                    noted_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+                    text: r.get(3)?,
+                })
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "note", id })
+    }
+
+    /// One target with its recorded values.
+    pub fn target(&self, id: i64) -> Result<Target> {
+        let task_id: i64 = self
+            .conn()
+            .query_row("SELECT task_id FROM targets WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "target", id })?;
+        self.targets(task_id)?.into_iter().find(|g| g.id == id).ok_or(StoreError::NotFound { what: "target", id })
+    }
+
     pub fn add_task_note(&mut self, task_id: i64, on: NaiveDate, text: &str) -> Result<i64> {
         let text = crate::domain::check_text("note", text)?;
         if text.is_empty() {

@@ -332,9 +332,18 @@ impl App {
                         self.popups.pop();
                     }
                     Action::Quit => self.quit = true,
-                    Action::Status | Action::Delete | Action::Edit | Action::Note | Action::Target | Action::Actual => {
+                    Action::Status
+                    | Action::Delete
+                    | Action::Edit
+                    | Action::Note
+                    | Action::Target
+                    | Action::Actual
+                    | Action::Entries => {
                         let subject = d.subject;
                         self.subject_action(subject, action)?;
+                    }
+                    Action::Undo => {
+                        self.edit_action(Action::Undo)?;
                     }
                     other => d.scroll(other),
                 },
@@ -345,8 +354,8 @@ impl App {
                     Action::Quit => self.quit = true,
                     Action::Open => {
                         let (purpose, value) = (m.purpose, m.value());
-                        // The people and organization lists stay open behind their forms.
-                        if !matches!(purpose, MenuPurpose::People | MenuPurpose::Orgs) {
+                        // Lists of records stay open behind their forms.
+                        if !matches!(purpose, MenuPurpose::People | MenuPurpose::Orgs | MenuPurpose::Entries(_)) {
                             self.popups.pop();
                         }
                         if let Some(v) = value {

@@ -6,7 +6,7 @@ use super::app::{App, Popup, Screen};
 use super::forms::FormPurpose;
 use super::keymap::Action;
 use super::views::detail::Subject;
-use super::views::menu::{Confirm, Confirmed, Menu, MenuPurpose};
+use super::views::menu::{Confirm, Confirmed, Entry, Menu, MenuPurpose};
 use super::views::prompt::{Prompt, PromptKind};
 use super::views::rollcall::RollCall;
 use crate::domain::{Attendance, MeetingStatus, PendingStatus, Task, TaskKind, TaskStatus};
@@ -62,6 +62,7 @@ impl App {
             (Action::Note, Subject::Task(id)) => self.open_form(F::NewNote(id)),
             (Action::Target, Subject::Task(id)) => self.open_form(F::NewTarget(id)),
             (Action::Actual, Subject::Task(id)) => self.open_form(F::NewActual(id)),
+            (Action::Entries, Subject::Task(id)) => self.open_entries_menu(id),
             _ => Ok(()),
         }
     }
@@ -237,6 +238,41 @@ impl App {
         Ok(())
     }
 
+    /// A task's progress notes, targets and recorded values, to edit or delete.
+    pub(crate) fn open_entries_menu(&mut self, task_id: i64) -> Result<(), StoreError> {
+        let mut options = Vec::new();
+        for n in self.store.task_notes(task_id)? {
+            options.push((
+                format!("{} {}", crate::text::format_date(n.noted_on), n.text.replace('\n', " ")),
+                Entry::Note(n.id).pack(),
+            ));
+        }
+        for g in self.store.targets(task_id)? {
+            let unit = &g.unit;
+            options.push((
+                format!("{}: {} {unit}", g.indicator, crate::text::format_decimal(g.target_value, 2)),
+                Entry::Target(g.id).pack(),
+            ));
+            for a in &g.actuals {
+                options.push((
+                    format!(
+                        "   {} {} {unit}",
+                        crate::text::format_date(a.recorded_on),
+                        crate::text::format_decimal(a.value, 2)
+                    ),
+                    Entry::Actual(a.id).pack(),
+                ));
+            }
+        }
+        if options.is_empty() {
+            self.message = Some((t("menu.no_entries"), true));
+            return Ok(());
+        }
+        let title = tf("menu.entries", &[("id", task_id.to_string())]);
+        self.popups.push(Popup::Menu(Menu { purpose: MenuPurpose::Entries(task_id), title, options, selected: 0 }));
+        Ok(())
+    }
+
     /// a / e / d inside the people and organization lists.
     pub(crate) fn menu_edit(
         &mut self,
@@ -253,6 +289,20 @@ impl App {
             }
             (MenuPurpose::Orgs, Action::Add, _) => self.open_form(FormPurpose::NewOrg)?,
             (MenuPurpose::Orgs, Action::Edit, Some(id)) => self.open_form(FormPurpose::EditOrg(id))?,
+            (MenuPurpose::Entries(_), Action::Edit, Some(v)) => self.choose(purpose, v)?,
+            (MenuPurpose::Entries(_), Action::Delete, Some(v)) => {
+                let entry = Entry::unpack(v);
+                let what = match entry {
+                    Entry::Note(_) => t("what.note"),
+                    Entry::Target(_) => t("what.target"),
+                    Entry::Actual(_) => t("what.actual"),
+                };
+                self.popups.pop();
+                self.popups.push(Popup::Confirm(Confirm {
+                    question: tf("confirm.delete", &[("what", what)]),
+                    then: Confirmed::DeleteEntry(entry),
+                }));
+            }
             (MenuPurpose::Orgs, Action::Delete, Some(id)) => {
                 self.store.delete_organization(id)?;
                 self.popups.pop();
@@ -302,6 +352,11 @@ impl App {
                 self.done("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))])?;
             }
             MenuPurpose::People => self.open_form(FormPurpose::EditPerson(value))?,
+            MenuPurpose::Entries(_) => match Entry::unpack(value) {
+                Entry::Note(id) => self.open_form(FormPurpose::EditNote(id))?,
+                Entry::Target(id) => self.open_form(FormPurpose::EditTarget(id))?,
+                Entry::Actual(_) => self.message = Some((t("menu.actual_delete_only"), true)),
+            },
             MenuPurpose::Orgs => self.open_form(FormPurpose::EditOrg(value))?,
             MenuPurpose::PendingStatus(id) => {
                 let status = PendingStatus::ALL[(value as usize).min(PendingStatus::ALL.len() - 1)];
@@ -349,6 +404,14 @@ impl App {
                 }
                 // A detail popup of what was deleted has nothing left to show.
                 self.popups.retain(|p| !matches!(p, Popup::Detail(d) if d.subject == subject));
+                self.done("edit.deleted", &[])?;
+            }
+            Confirmed::DeleteEntry(entry) => {
+                match entry {
+                    Entry::Note(id) => self.store.delete_task_note(id)?,
+                    Entry::Target(id) => self.store.delete_target(id)?,
+                    Entry::Actual(id) => self.store.delete_target_actual(id)?,
+                }
                 self.done("edit.deleted", &[])?;
             }
             Confirmed::CloseBriefing(id) => {

@@ -38,6 +38,8 @@ pub enum FormPurpose {
     EditOrg(i64),
     /// The notes and outcome of an agenda item, during the briefing.
     ItemNotes(i64),
+    EditNote(i64),
+    EditTarget(i64),
 }
 
 pub struct FormPopup {
@@ -192,6 +194,17 @@ impl App {
                     form
                 }
             }
+            FormPurpose::EditNote(id) => {
+                let n = self.store.task_note(id)?;
+                Form::new(&t("forms.edit_note")).date("noted_on", Some(n.noted_on), true).multiline("note", &n.text)
+            }
+            FormPurpose::EditTarget(id) => {
+                let g = self.store.target(id)?;
+                Form::new(&t("forms.edit_target"))
+                    .text("indicator", &g.indicator, true)
+                    .text("unit", &g.unit, false)
+                    .number("target_value", Some(g.target_value), true)
+            }
             FormPurpose::ItemNotes(id) => {
                 let i = self.store.agenda_item(id)?;
                 Form::new(&format!("{}. {}", i.position, i.title))
@@ -329,15 +342,16 @@ impl App {
             Ok(msg) => {
                 self.popups.pop();
                 self.reload_all()?;
-                // A people or organization list under the form shows the change.
+                // A list under the form shows the change.
                 if let Some(Popup::Menu(m)) = self.popups.last() {
                     let (purpose, selected) = (m.purpose, m.selected);
-                    if matches!(purpose, MenuPurpose::People | MenuPurpose::Orgs) {
+                    if matches!(purpose, MenuPurpose::People | MenuPurpose::Orgs | MenuPurpose::Entries(_)) {
                         self.popups.pop();
-                        if purpose == MenuPurpose::People {
-                            self.open_people_menu()?;
-                        } else {
-                            self.open_org_menu()?;
+                        match purpose {
+                            MenuPurpose::People => self.open_people_menu()?,
+                            MenuPurpose::Orgs => self.open_org_menu()?,
+                            MenuPurpose::Entries(task) => self.open_entries_menu(task)?,
+                            _ => {}
                         }
                         if let Some(Popup::Menu(m)) = self.popups.last_mut() {
                             m.selected = selected.min(m.options.len().saturating_sub(1));
@@ -434,6 +448,21 @@ impl App {
                 item.standing = f.get_toggle("standing");
                 item.notes = f.get_text("notes");
                 self.store.add_agenda_item(item)?;
+                Ok(saved)
+            }
+            FormPurpose::EditNote(id) => {
+                let mut n = self.store.task_note(id)?;
+                n.noted_on = f.get_date("noted_on", today).unwrap_or(n.noted_on);
+                n.text = f.get_text("note");
+                self.store.update_task_note(n)?;
+                Ok(saved)
+            }
+            FormPurpose::EditTarget(id) => {
+                let mut g = self.store.target(id)?;
+                g.indicator = f.get_text("indicator");
+                g.unit = f.get_text("unit");
+                g.target_value = f.get_number("target_value").unwrap_or(0.0);
+                self.store.update_target(g)?;
                 Ok(saved)
             }
             FormPurpose::ItemNotes(id) => {

@@ -134,6 +134,7 @@ actions! {
     Save = "save",
     People = "people",
     Organizations = "organizations",
+    Entries = "entries",
 }
 
 /// A key with its modifiers, as written in the config file: "q", "Ctrl-c",
@@ -388,6 +389,8 @@ fn default_table() -> Table {
             (Actual, vec![k("v")]),
             (Status, vec![k("s")]),
             (Delete, vec![k("d")]),
+            (Entries, vec![k("x")]),
+            (Undo, vec![k("u")]),
         ],
     );
     t.insert(

@@ -194,6 +194,25 @@ impl Detail {
                     &crate::store::TaskFilter { meeting_id: Some(id), include_finished: true, ..Default::default() },
                     sh.today,
                 )?;
+                let date = m.starts_at.date();
+                let all_pending = store.pending_items(None, true)?;
+                let raised: Vec<_> = all_pending.iter().filter(|p| p.meeting_id == Some(id)).collect();
+                if !raised.is_empty() {
+                    b.section("detail.pending_raised");
+                    for p in raised {
+                        let by = p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default();
+                        b.pair(&by, &format!("{} · {}", p.text, t(&p.status.label_key())), Tone::Normal);
+                    }
+                }
+                let resolved: Vec<_> =
+                    all_pending.iter().filter(|p| !p.is_open() && p.answered_on == Some(date)).collect();
+                if !resolved.is_empty() {
+                    b.section("detail.pending_resolved");
+                    for p in resolved {
+                        let by = p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default();
+                        b.pair(&by, &format!("{} — {}", p.text, p.answer), Tone::Normal);
+                    }
+                }
                 if !conclusions.is_empty() {
                     b.section("detail.conclusions");
                     for task in &conclusions {

@@ -15,6 +15,33 @@ pub enum MenuPurpose {
     PendingStatus(i64),
     People,
     Orgs,
+    /// A task's notes, targets and recorded values; the value encodes which.
+    Entries(i64),
+}
+
+/// One of a task's entries, packed into a menu value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Note(i64),
+    Target(i64),
+    Actual(i64),
+}
+
+impl Entry {
+    pub fn pack(self) -> i64 {
+        match self {
+            Entry::Note(id) => id * 4,
+            Entry::Target(id) => id * 4 + 1,
+            Entry::Actual(id) => id * 4 + 2,
+        }
+    }
+    pub fn unpack(v: i64) -> Entry {
+        match v % 4 {
+            1 => Entry::Target(v / 4),
+            2 => Entry::Actual(v / 4),
+            _ => Entry::Note(v / 4),
+        }
+    }
 }
 
 pub struct Menu {
@@ -76,6 +103,7 @@ impl Menu {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
     Delete(super::detail::Subject),
+    DeleteEntry(Entry),
     CloseBriefing(i64),
 }
 
