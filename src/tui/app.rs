@@ -284,18 +284,25 @@ impl App {
             }
         }
         // Text fields take printable characters before any binding.
-        if is_text_mode(mode) && !key.ctrl && !key.alt {
+        // Typed characters always go into the text; other keys only when
+        // no action claims them (Enter, Tab, Up/Down, Esc keep their meaning).
+        let printable = matches!(key.code, KeyCode2::Char(_)) && !key.ctrl && !key.alt;
+        if is_text_mode(mode) && (printable || self.shared.keymap.action(mode, &key).is_none()) {
             match self.popups.last_mut() {
-                Some(Popup::Search(s)) if s.accepts(&key) => {
-                    s.edit(&key);
-                    if let Err(e) = s.rerun(&self.store) {
-                        self.message = Some((e.message(), true));
+                Some(Popup::Search(s)) => {
+                    let edited = s.edit(&key);
+                    if edited {
+                        if let Err(e) = s.rerun(&self.store) {
+                            self.message = Some((e.message(), true));
+                        }
+                        return;
                     }
-                    return;
                 }
-                Some(Popup::Prompt(p)) if p.accepts(&key) => {
-                    p.edit(&key);
-                    return;
+                Some(Popup::Prompt(p)) => {
+                    let edited = p.edit(&key);
+                    if edited {
+                        return;
+                    }
                 }
                 _ => {}
             }

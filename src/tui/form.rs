@@ -148,26 +148,6 @@ fn hard_wrap(input: &TextInput, width: usize) -> (Vec<String>, usize, usize) {
 }
 
 /// Shared line-editing keys; true if the key was one of them.
-fn edit_text(input: &mut TextInput, key: &Key) -> bool {
-    match key.code {
-        KeyCode2::Char(c) if !key.ctrl && !key.alt => input.insert_char(c),
-        KeyCode2::Char('w') if key.ctrl => input.delete_word_before(),
-        KeyCode2::Char('u') if key.ctrl => input.clear(),
-        KeyCode2::Char('a') if key.ctrl => input.home(),
-        KeyCode2::Char('e') if key.ctrl => input.end(),
-        KeyCode2::Backspace => input.backspace(),
-        KeyCode2::Delete => input.delete(),
-        KeyCode2::Left if key.ctrl || key.alt => input.word_left(),
-        KeyCode2::Right if key.ctrl || key.alt => input.word_right(),
-        KeyCode2::Left => input.left(),
-        KeyCode2::Right => input.right(),
-        KeyCode2::Home => input.home(),
-        KeyCode2::End => input.end(),
-        _ => return false,
-    }
-    true
-}
-
 fn line_up(inp: &mut TextInput) {
     let col = inp.cursor_col();
     inp.home();
@@ -664,7 +644,7 @@ impl Form {
             _ if f.kind == FieldKind::Toggle => {}
             _ => {
                 let before = f.input.value().to_string();
-                if edit_text(&mut f.input, key) && f.input.value() != before {
+                if crate::tui::views::edit_line(&mut f.input, key) && f.input.value() != before {
                     f.error = None;
                     self.error = None;
                     if suggest {
@@ -724,7 +704,7 @@ impl Form {
             }
             _ => {
                 let before = f.input.value().to_string();
-                if edit_text(&mut f.input, key) && f.input.value() != before {
+                if crate::tui::views::edit_line(&mut f.input, key) && f.input.value() != before {
                     f.open = true;
                     f.highlight = 0;
                 }

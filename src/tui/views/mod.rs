@@ -210,6 +210,29 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Applies a line-editing key (typing, Backspace, arrows, Ctrl-W/U/A/E) to
+/// `input`; false if the key is not an edit.
+pub fn edit_line(input: &mut crate::text::TextInput, key: &crate::tui::keymap::Key) -> bool {
+    use crate::tui::keymap::KeyCode2;
+    match key.code {
+        KeyCode2::Char(c) if !key.ctrl && !key.alt => input.insert_char(c),
+        KeyCode2::Char('w') if key.ctrl => input.delete_word_before(),
+        KeyCode2::Char('u') if key.ctrl => input.clear(),
+        KeyCode2::Char('a') if key.ctrl => input.home(),
+        KeyCode2::Char('e') if key.ctrl => input.end(),
+        KeyCode2::Backspace => input.backspace(),
+        KeyCode2::Delete => input.delete(),
+        KeyCode2::Left if key.ctrl || key.alt => input.word_left(),
+        KeyCode2::Right if key.ctrl || key.alt => input.word_right(),
+        KeyCode2::Left => input.left(),
+        KeyCode2::Right => input.right(),
+        KeyCode2::Home => input.home(),
+        KeyCode2::End => input.end(),
+        _ => return false,
+    }
+    true
+}
+
 /// A bordered popup over most of `area`.
 pub fn popup_area(area: Rect, max_w: u16, max_h: u16) -> Rect {
     let w = area.width.min(max_w).max(area.width.min(20));

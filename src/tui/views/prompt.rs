@@ -2,7 +2,7 @@
 
 use super::{fit, popup_block, Shared};
 use crate::text::TextInput;
-use crate::tui::keymap::{Key, KeyCode2};
+use crate::tui::keymap::Key;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -46,34 +46,13 @@ impl Prompt {
         Prompt { kind, input: TextInput::with_value(value), error: None }
     }
 
-    /// Whether `key` edits the text (rather than meaning an action).
-    pub fn accepts(&self, key: &Key) -> bool {
-        matches!(
-            key.code,
-            KeyCode2::Char(_)
-                | KeyCode2::Backspace
-                | KeyCode2::Delete
-                | KeyCode2::Left
-                | KeyCode2::Right
-                | KeyCode2::Home
-                | KeyCode2::End
-        )
-    }
-
     /// Edits the line for a typed key; false if the key is not an edit.
     pub fn edit(&mut self, key: &Key) -> bool {
-        match key.code {
-            KeyCode2::Char(c) => self.input.insert_char(c),
-            KeyCode2::Backspace => self.input.backspace(),
-            KeyCode2::Delete => self.input.delete(),
-            KeyCode2::Left => self.input.left(),
-            KeyCode2::Right => self.input.right(),
-            KeyCode2::Home => self.input.home(),
-            KeyCode2::End => self.input.end(),
-            _ => return false,
+        let edited = super::edit_line(&mut self.input, key);
+        if edited {
+            self.error = None;
         }
-        self.error = None;
-        true
+        edited
     }
 
     fn title_key(&self) -> &'static str {

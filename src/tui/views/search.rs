@@ -4,7 +4,7 @@ use super::{cell, fit, popup_area, popup_block, row_style, step, Scroll, Shared}
 use crate::i18n::{t, tf};
 use crate::store::{SearchHit, SearchKind, Store, StoreError};
 use crate::text::TextInput;
-use crate::tui::keymap::{Action, Key, KeyCode2};
+use crate::tui::keymap::{Action, Key};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -23,33 +23,9 @@ pub struct SearchPopup {
 }
 
 impl SearchPopup {
-    /// Whether `key` edits the text (rather than meaning an action).
-    pub fn accepts(&self, key: &Key) -> bool {
-        matches!(
-            key.code,
-            KeyCode2::Char(_)
-                | KeyCode2::Backspace
-                | KeyCode2::Delete
-                | KeyCode2::Left
-                | KeyCode2::Right
-                | KeyCode2::Home
-                | KeyCode2::End
-        )
-    }
-
     /// Edits the query for a typed key; false if the key is not an edit.
     pub fn edit(&mut self, key: &Key) -> bool {
-        match key.code {
-            KeyCode2::Char(c) => self.input.insert_char(c),
-            KeyCode2::Backspace => self.input.backspace(),
-            KeyCode2::Delete => self.input.delete(),
-            KeyCode2::Left => self.input.left(),
-            KeyCode2::Right => self.input.right(),
-            KeyCode2::Home => self.input.home(),
-            KeyCode2::End => self.input.end(),
-            _ => return false,
-        }
-        true
+        super::edit_line(&mut self.input, key)
     }
 
     pub fn rerun(&mut self, store: &Store) -> Result<(), StoreError> {
