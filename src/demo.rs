@@ -49,12 +49,15 @@ pub fn fill(store: &mut Store, today: NaiveDate, force: bool) -> Result<Summary>
     gen.meetings()?;
     gen.tasks()?;
     gen.pending()?;
-    Ok(Summary {
+    let summary = Summary {
         meetings: gen.meetings.len(),
         tasks: gen.task_count,
         pending: gen.pending_count,
         people: gen.people.len(),
-    })
+    };
+    // The sample is a starting point: undo never unloads it piece by piece.
+    store.seal_history()?;
+    Ok(summary)
 }
 
 /// Deletes the work data, keeping organizations and settings.

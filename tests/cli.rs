@@ -218,6 +218,7 @@ fn a_newer_database_is_refused_with_a_sentence() {
 #[test]
 fn english_on_request() {
     let env = Env::new();
+    env.ok(&["init"]);
     let out = env.ok(&["--lang", "en", "status"]);
     assert!(out.contains("Monday, 23/11/2026 · Week 48"), "{out}");
     assert!(out.contains("Open pending items"), "{out}");
@@ -243,4 +244,44 @@ fn undo_reverses_the_last_change() {
     env.ok(&["undo"]);
     let t = env.json(&["task", "show", &id.to_string(), "--json"]);
     assert_eq!(t["status"], "not-started");
+}
+
+#[test]
+fn looking_at_a_missing_file_does_not_create_it() {
+    let env = Env::new();
+    let (code, err) = env.fails(&["status"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("giaoban init"), "{err}");
+    assert!(!env.db.exists(), "no empty database was created");
+    env.ok(&["init"]);
+    assert!(env.db.exists());
+}
+
+#[test]
+fn command_line_mistakes_are_one_sentence_in_the_interface_language() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    for args in [&["tasks", "--bogus"][..], &["task", "add"], &["tasks", "--due-within", "abc"], &["frobnicate"]] {
+        let (code, err) = env.fails(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("Lỗi: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn inactive_or_duplicate_organizations_are_refused() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    let (code, err) = env.fails(&["org", "add", "TEST", "Hội Nông dân"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Hội Nông dân"), "{err}");
+    env.ok(&["org", "deactivate", "HCCB"]);
+    let (code, err) = env.fails(&["task", "add", "--title", "Việc mới", "--org", "HCCB"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("HCCB"), "{err}");
+    // The lead named again as a partner is ignored, not turned into a common task.
+    let id = env.add("Việc riêng", "HND", &["--with", "HND"]);
+    let t = env.json(&["task", "show", &id.to_string(), "--json"]);
+    assert_eq!((t["kind"].as_str(), t["with"].as_array().map(|a| a.len())), (Some("specific"), Some(0)));
 }

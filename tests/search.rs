@@ -586,7 +586,10 @@ impl Cli {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("giaoban.db");
         let config = dir.path().join("no-such-dir").join("config.toml");
-        Cli { _dir: dir, db, config }
+        let cli = Cli { _dir: dir, db, config };
+        // Read-only commands need an existing database.
+        cli.ok(&["init"]);
+        cli
     }
 
     fn run(&self, args: &[&str]) -> Output {

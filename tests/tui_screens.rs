@@ -39,14 +39,15 @@ fn render(app: &App, w: u16, h: u16) -> String {
 
 fn mask_timestamps(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
-    let pattern = "dddd-dd-dd dd:dd";
+    // Only the change history shows date and time together, from the clock.
+    let pattern = "dd/dd/dddd dd:dd  ";
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
         let matches = i + pattern.len() <= chars.len()
             && pattern.chars().zip(&chars[i..]).all(|(p, c)| if p == 'd' { c.is_ascii_digit() } else { p == *c });
         if matches {
-            out.push_str("YYYY-MM-DD hh:mm");
+            out.push_str("DD/MM/YYYY hh:mm  ");
             i += pattern.len();
         } else {
             out.push(chars[i]);
@@ -116,7 +117,7 @@ fn small_terminals_compact_then_show_one_line() {
     key(&mut app, KeyCode::Char('l'));
     assert!(render(&app, 50, 16).contains("Đang thực hiện"));
     let tiny = render(&app, 30, 8);
-    assert!(tiny.starts_with("Cần cửa sổ ít nhất 40×10"), "{tiny}");
+    assert!(tiny.starts_with("Cần cửa sổ ≥ 40×10."), "{tiny}");
     assert_eq!(tiny.lines().filter(|l| !l.is_empty()).count(), 1);
 }
 

@@ -71,6 +71,26 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+impl Command {
+    /// Whether the command only looks at the data.
+    pub fn only_reads(&self) -> bool {
+        match self {
+            Command::Status(_)
+            | Command::Tasks(_)
+            | Command::Pending(_)
+            | Command::Agenda(_)
+            | Command::Meetings(_)
+            | Command::Search(_)
+            | Command::People(_)
+            | Command::Places(_)
+            | Command::Completions(_) => true,
+            Command::Task(TaskCommand::Show { .. }) | Command::Org(OrgCommand::List(_)) => true,
+            Command::Settings(s) => s.command.is_none(),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct JsonArg {
     #[arg(long)]

@@ -67,13 +67,15 @@ pub fn task(ctx: &mut Ctx, c: TaskCommand) -> CliResult {
 }
 
 fn task_add(ctx: &mut Ctx, a: TaskAddArgs) -> CliResult {
-    let lead = ctx.resolve_org(&a.org)?;
+    let lead = ctx.store.resolve_active_organization(&a.org)?;
     let mut with = Vec::new();
     for w in &a.with {
         for part in w.split(',').filter(|p| !p.trim().is_empty()) {
-            with.push(ctx.resolve_org(part)?.id);
+            with.push(ctx.store.resolve_active_organization(part)?.id);
         }
     }
+    // The lead is not also its own partner.
+    with.retain(|id| *id != lead.id);
     let kind = match &a.kind {
         Some(k) => super::view::parse_kind(k)?,
         None if with.is_empty() => TaskKind::Specific,
@@ -122,7 +124,7 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     let mut out = format!("{}\n", st.bold(&format!("#{} {}", task.id, clean(&task.title))));
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            out.push_str(&format!("{:<16} {}\n", t(k), clean(&v)));
+            out.push_str(&format!("{} {}\n", crate::text::pad_to_width(&t(k), 18), clean(&v)));
         }
     };
     field("field.kind", t(&task.kind.label_key()));

@@ -29,7 +29,9 @@ impl From<StoreError> for CliError {
             StoreError::UnknownOrg { .. }
             | StoreError::Invalid(_)
             | StoreError::UnknownSetting { .. }
-            | StoreError::DuplicateCode { .. } => CliError::Usage(e.message()),
+            | StoreError::DuplicateCode { .. }
+            | StoreError::DuplicateName { .. }
+            | StoreError::OrgInactive { .. } => CliError::Usage(e.message()),
             _ => CliError::Fail(e.message()),
         }
     }
@@ -108,10 +110,11 @@ pub fn run() -> ExitCode {
     let cmd = localize(Cli::command());
     let matches = match cmd.try_get_matches_from(&args) {
         Ok(m) => m,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
+        Err(e) => return fail(CliError::Usage(usage_error(&e))),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
@@ -129,6 +132,35 @@ pub fn run() -> ExitCode {
     match dispatch(cli, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
+    }
+}
+
+/// One sentence in the user's language for a command-line mistake.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::UnknownArgument => tf("err.cli.unknown_argument", &[("arg", ctx(ContextKind::InvalidArg))]),
+        ErrorKind::InvalidSubcommand => tf("err.cli.unknown_command", &[("arg", ctx(ContextKind::InvalidSubcommand))]),
+        ErrorKind::MissingRequiredArgument => tf("err.cli.missing", &[("arg", ctx(ContextKind::InvalidArg))]),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            t("err.cli.missing_command")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            tf("err.cli.bad_value", &[("value", ctx(ContextKind::InvalidValue)), ("arg", ctx(ContextKind::InvalidArg))])
+        }
+        ErrorKind::ArgumentConflict => {
+            tf("err.cli.conflict", &[("arg", ctx(ContextKind::InvalidArg)), ("other", ctx(ContextKind::PriorArg))])
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            tf("err.cli.too_many", &[("arg", ctx(ContextKind::InvalidArg))])
+        }
+        _ => e.to_string().lines().next().unwrap_or("").trim_start_matches("error: ").to_string(),
     }
 }
 
@@ -159,6 +191,12 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         let mut cmd = localize(Cli::command());
         clap_complete::generate(c.shell, &mut cmd, "giaoban", &mut std::io::stdout());
         return Ok(());
+    }
+    // Looking at a file that does not exist is a typo, not a wish for an
+    // empty database: only commands that write create one.
+    let path = cli.db.clone().unwrap_or_else(default_db_path);
+    if !path.exists() && command.only_reads() {
+        return Err(CliError::Fail(tf("err.no_database", &[("path", path.display().to_string())])));
     }
     let store = open_store(cli.db, cli.read_only)?;
     let mut ctx = Ctx { store, today, style: Style::detect() };

@@ -52,11 +52,26 @@ pub struct Table {
     align: Vec<Align>,
     rows: Vec<(Vec<String>, bool)>,
     flex: usize,
+    caps: Vec<Option<usize>>,
 }
 
 impl Table {
     pub fn new(headers: &[String], align: &[Align], flex: usize) -> Table {
-        Table { headers: headers.to_vec(), align: align.to_vec(), rows: Vec::new(), flex }
+        Table {
+            headers: headers.to_vec(),
+            align: align.to_vec(),
+            rows: Vec::new(),
+            flex,
+            caps: vec![None; headers.len()],
+        }
+    }
+
+    /// Limits a column's width so the flexible one keeps its room.
+    pub fn cap(mut self, col: usize, max: usize) -> Table {
+        if let Some(c) = self.caps.get_mut(col) {
+            *c = Some(max);
+        }
+        self
     }
 
     /// Adds a row; `warn` paints it in the warning colour.
@@ -74,6 +89,11 @@ impl Table {
         for (cells, _) in &self.rows {
             for (i, c) in cells.iter().enumerate().take(n) {
                 widths[i] = widths[i].max(display_width(c));
+            }
+        }
+        for (w, cap) in widths.iter_mut().zip(&self.caps) {
+            if let Some(cap) = cap {
+                *w = (*w).min(*cap);
             }
         }
         let others: usize = widths.iter().enumerate().filter(|(i, _)| *i != self.flex).map(|(_, w)| w + 2).sum();

@@ -125,7 +125,8 @@ fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table 
         &[t("col.id"), t("col.title"), t("col.lead"), t("col.status"), t("col.deadline"), t("col.place")],
         &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
         1,
-    );
+    )
+    .cap(5, 12);
     for task in tasks {
         let mut lead = names.code(task.lead_org_id);
         if !task.with_org_ids.is_empty() {
@@ -141,7 +142,8 @@ fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table 
                 task.id.to_string(),
                 task.title.clone(),
                 lead,
-                t(&task.status.label_key()),
+                // Short status words leave the title room in 80 columns.
+                t(&format!("board.short.{}", task.status.code())),
                 deadline,
                 task.place.clone(),
             ],
@@ -254,7 +256,8 @@ pub fn pending(ctx: &Ctx, a: PendingArgs) -> CliResult {
         ],
         &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left],
         2,
-    );
+    )
+    .cap(4, 14);
     for p in &items {
         table.row(
             vec![

@@ -64,8 +64,10 @@ impl Meeting {
         self.year = self.starts_at.year();
         self.place = check_line("place", &self.place, false)?;
         self.notes = check_text("notes", &self.notes)?;
-        if let Some(end) = self.ends_at {
-            if end < self.started_at.unwrap_or(self.starts_at).min(self.starts_at) {
+        // The end is compared with the actual start: a briefing may be held
+        // earlier than scheduled.
+        if let (Some(end), Some(start)) = (self.ends_at, self.started_at) {
+            if end < start {
                 return Err(DomainError::EndBeforeStart);
             }
         }
@@ -198,7 +200,13 @@ mod tests {
     #[test]
     fn end_before_start_is_refused() {
         let mut m = Meeting::new(1, MeetingKind::Weekly, at(2026, 11, 23), "");
+        m.started_at = Some(at(2026, 11, 23));
         m.ends_at = Some(at(2026, 11, 22));
         assert_eq!(m.validated(), Err(DomainError::EndBeforeStart));
+        // Held earlier than scheduled is fine.
+        let mut early = Meeting::new(1, MeetingKind::Weekly, at(2026, 11, 23), "");
+        early.started_at = Some(at(2026, 11, 20));
+        early.ends_at = Some(at(2026, 11, 20));
+        assert!(early.validated().is_ok());
     }
 }

@@ -204,6 +204,34 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// The stored values of a record, to notice when someone else changed it
+    /// between reading and saving. None if the record is gone.
+    pub fn fingerprint(&self, tbl: &str, id: i64) -> Result<Option<String>> {
+        if !TABLES.contains(&tbl) {
+            return Ok(None);
+        }
+        let tx = self.conn().unchecked_transaction()?;
+        let snap = snapshot(&tx, tbl, id)?.map(|mut v| {
+            // Time stamps of the last save are not a change of content.
+            if let Some(o) = v.as_object_mut() {
+                o.remove("updated_at");
+            }
+            v.to_string()
+        });
+        tx.finish()?;
+        Ok(snap)
+    }
+
+    /// Makes everything recorded so far the starting point: undo stops here.
+    /// Used after seeding a new file and after loading the demo.
+    pub fn seal_history(&mut self) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.conn().execute("UPDATE history SET undone = 1 WHERE undone = 0", [])?;
+        Ok(())
+    }
+
     /// Number of user actions that can still be undone.
     pub fn undo_depth(&self) -> Result<i64> {
         Ok(self.conn().query_row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)

@@ -192,7 +192,10 @@ impl Store {
             }
             let old = snapshot(tx, "meetings", id)?;
             m.status = MeetingStatus::Closed;
-            m.ends_at = Some(now.max(m.started_at.unwrap_or(now)));
+            // Closed without "start": held from its scheduled time, or, when
+            // closed before that, only just now.
+            let started = *m.started_at.get_or_insert(m.starts_at.min(now));
+            m.ends_at = Some(now.max(started));
             write_meeting(tx, &m)?;
             changed(tx, action, "meetings", id, old)
         })
@@ -418,7 +421,14 @@ impl Store {
             let id = tx.last_insert_rowid();
             write_meeting(tx, &Meeting { id, ..next.clone() })?;
             changed(tx, action, "meetings", id, None)?;
-            let mut items = vec![(review.clone(), None, Some(15), true)];
+            // The review keeps the presenter and minutes it had, if it was standing.
+            let previous_review = standing.iter().find(|i| crate::text::fold(&i.title) == crate::text::fold(&review));
+            let mut items = vec![(
+                review.clone(),
+                previous_review.and_then(|i| i.org_id),
+                previous_review.map_or(Some(15), |i| i.planned_minutes),
+                true,
+            )];
             items.extend(
                 standing
                     .iter()

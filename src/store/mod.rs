@@ -44,10 +44,16 @@ pub enum StoreError {
     OrgInUse { code: String },
     #[error("organization code {code} is already used")]
     DuplicateCode { code: String },
+    #[error("organization name {name} is already used")]
+    DuplicateName { name: String },
+    #[error("organization {code} is inactive")]
+    OrgInactive { code: String },
     #[error("unknown setting {key}")]
     UnknownSetting { key: String },
     #[error("nothing to undo")]
     NothingToUndo,
+    #[error("changed by someone else")]
+    ChangedElsewhere,
     #[error("the database already has data")]
     DemoRefused,
     #[error("database error: {0}")]
@@ -91,10 +97,13 @@ impl StoreError {
             }
             StoreError::OrgInUse { code } => tf("err.org_in_use", &[("code", code.clone())]),
             StoreError::DuplicateCode { code } => tf("err.duplicate_code", &[("code", code.clone())]),
+            StoreError::DuplicateName { name } => tf("err.duplicate_name", &[("name", name.clone())]),
+            StoreError::OrgInactive { code } => tf("err.org_inactive", &[("code", code.clone())]),
             StoreError::UnknownSetting { key } => {
                 tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
             }
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
+            StoreError::ChangedElsewhere => t("err.changed_elsewhere"),
             StoreError::DemoRefused => t("demo.refused"),
             StoreError::Sqlite(e) => tf("err.sqlite", &[("reason", e.to_string())]),
         }

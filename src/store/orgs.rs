@@ -33,6 +33,17 @@ fn org_from_row(r: &Row) -> rusqlite::Result<Organization> {
     })
 }
 
+/// Two organizations with one name would make "--org <name>" ambiguous.
+fn ensure_unique_name(tx: &rusqlite::Transaction, name: &str, except: i64) -> Result<()> {
+    let folded = crate::text::fold(name);
+    let mut stmt = tx.prepare("SELECT name FROM organizations WHERE id <> ?1")?;
+    let names: Vec<String> = stmt.query_map([except], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+    if names.iter().any(|n| crate::text::fold(n) == folded) {
+        return Err(StoreError::DuplicateName { name: name.to_string() });
+    }
+    Ok(())
+}
+
 const PERSON_COLUMNS: &str = "id, full_name, title, org_id, phone, roles";
 
 fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
@@ -68,6 +79,8 @@ impl Store {
                 )?;
                 changed(tx, action, "organizations", tx.last_insert_rowid(), None)?;
             }
+            // The seed is where a file starts, not a step to undo.
+            tx.execute("UPDATE history SET undone = 1 WHERE action_id = ?1", [action])?;
             Ok(())
         })
     }
@@ -92,6 +105,15 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "organization", id })
     }
 
+    /// Like `resolve_organization`, for new work: an inactive one is refused.
+    pub fn resolve_active_organization(&self, input: &str) -> Result<Organization> {
+        let org = self.resolve_organization(input)?;
+        if !org.active {
+            return Err(StoreError::OrgInactive { code: org.code });
+        }
+        Ok(org)
+    }
+
     /// Finds an organization by code or name, accent- and case-insensitively.
     pub fn resolve_organization(&self, input: &str) -> Result<Organization> {
         let orgs = self.organizations()?;
@@ -109,6 +131,7 @@ impl Store {
             if taken {
                 return Err(StoreError::DuplicateCode { code: org.code.clone() });
             }
+            ensure_unique_name(tx, &org.name, 0)?;
             let order: i64 =
                 tx.query_row("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM organizations", [], |r| r.get(0))?;
             tx.execute(
@@ -134,6 +157,7 @@ impl Store {
             if clash {
                 return Err(StoreError::DuplicateCode { code: org.code.clone() });
             }
+            ensure_unique_name(tx, &org.name, org.id)?;
             tx.execute(
                 "UPDATE organizations SET code = ?2, name = ?3, short_name = ?4, kind = ?5, sort_order = ?6, active = ?7 WHERE id = ?1",
                 params![org.id, org.code, org.name, org.short_name, org.kind.code(), org.sort_order, org.active],

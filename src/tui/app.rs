@@ -262,6 +262,11 @@ impl App {
                     }
                 }
                 // Quitting from a form first asks about unsaved changes.
+                // A second quit at the "discard changes?" question quits.
+                Some(Action::Quit) if matches!(self.popups.last(), Some(Popup::Form(fp)) if fp.form.confirming_discard()) =>
+                {
+                    self.quit = true;
+                }
                 Some(Action::Quit) => {
                     let esc = Key { code: KeyCode2::Esc, ctrl: false, alt: false };
                     if let Err(e) = self.form_key(&esc) {

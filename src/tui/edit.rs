@@ -94,10 +94,8 @@ impl App {
                     Some(id) => format!("@{} ", self.shared.org_code(id)),
                     None => String::from("@MTTQ "),
                 };
-                let mut p = Prompt::new(PromptKind::QuickAdd { org_id }, "");
-                p.input.insert_str(&prefill);
-                p.input.home();
-                self.popups.push(Popup::Prompt(p));
+                // The lead comes first; the title is typed after it.
+                self.popups.push(Popup::Prompt(Prompt::new(PromptKind::QuickAdd { org_id }, &prefill)));
             }
             (Screen::Boards, Action::Move) => {
                 if let Some(task) = self.boards.selected_task() {
@@ -126,23 +124,38 @@ impl App {
                 let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
                 let item = self.current_item();
                 let presenter = item.and_then(|id| self.store.agenda_item(id).ok()).and_then(|i| i.org_id);
-                let mut p = Prompt::new(PromptKind::Conclusion { meeting_id: m.id, item_id: item }, "");
-                if let Some(org) = presenter {
-                    p.input.insert_str(&format!("@{} ", self.shared.org_code(org)));
-                    p.input.home();
-                }
-                self.popups.push(Popup::Prompt(p));
+                let prefill = presenter.map(|org| format!("@{} ", self.shared.org_code(org))).unwrap_or_default();
+                self.popups.push(Popup::Prompt(Prompt::new(
+                    PromptKind::Conclusion { meeting_id: m.id, item_id: item },
+                    &prefill,
+                )));
             }
             (Screen::Agenda, Action::CloseBriefing) => {
                 let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
                 let label = tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
-                self.popups.push(Popup::Confirm(Confirm {
-                    question: tf("confirm.close", &[("meeting", label)]),
-                    then: Confirmed::CloseBriefing(m.id),
-                }));
+                let mut question = tf("confirm.close", &[("meeting", label)]);
+                if m.status == MeetingStatus::Planned {
+                    question = format!("{question} {}", t("confirm.close_not_started"));
+                }
+                let called = self.store.attendance(m.id)?.len();
+                if called < self.shared.orgs.len() {
+                    let missing = (self.shared.orgs.len() - called).to_string();
+                    question = format!("{question} {}", tf("confirm.close_roll_call", &[("n", missing)]));
+                }
+                self.popups.push(Popup::Confirm(Confirm { question, then: Confirmed::CloseBriefing(m.id) }));
             }
             (Screen::Agenda | Screen::Meetings, Action::NextBriefing) => {
-                let Some(last) = self.store.meetings()?.into_iter().next() else {
+                let meetings = self.store.meetings()?;
+                // One planned briefing at a time: a second press creates nothing.
+                if let Some(planned) = meetings.iter().find(|m| m.status == MeetingStatus::Planned) {
+                    let label = tf(
+                        "meeting.label",
+                        &[("number", planned.number.to_string()), ("year", planned.year.to_string())],
+                    );
+                    self.message = Some((tf("briefing.already_planned", &[("meeting", label)]), true));
+                    return Ok(true);
+                }
+                let Some(last) = meetings.into_iter().next() else {
                     self.message = Some((t("briefing.none_to_follow"), true));
                     return Ok(true);
                 };
@@ -487,10 +500,10 @@ impl App {
             return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "title" }));
         }
         let Some(lead) = q.lead.as_deref() else { return Err(t("quick.need_lead")) };
-        let lead = self.store.resolve_organization(lead).map_err(|e| e.message())?;
+        let lead = self.store.resolve_active_organization(lead).map_err(|e| e.message())?;
         let mut task = Task::new(&q.title, lead.id, kind);
         for w in &q.with {
-            task.with_org_ids.push(self.store.resolve_organization(w).map_err(|e| e.message())?.id);
+            task.with_org_ids.push(self.store.resolve_active_organization(w).map_err(|e| e.message())?.id);
         }
         task.place = q.place.clone().unwrap_or_default();
         if let Some(d) = &q.deadline {

@@ -45,6 +45,25 @@ pub enum FormPurpose {
 pub struct FormPopup {
     pub form: Form,
     pub purpose: FormPurpose,
+    /// The edited record as it was when the form opened.
+    pub fingerprint: Option<String>,
+}
+
+impl FormPurpose {
+    /// The stored record this form edits, if any.
+    fn record(self) -> Option<(&'static str, i64)> {
+        match self {
+            FormPurpose::EditTask(id) => Some(("tasks", id)),
+            FormPurpose::EditAgendaItem(id) | FormPurpose::ItemNotes(id) => Some(("agenda_items", id)),
+            FormPurpose::EditPending(id) => Some(("pending_items", id)),
+            FormPurpose::EditMeeting(id) => Some(("meetings", id)),
+            FormPurpose::EditPerson(id) => Some(("people", id)),
+            FormPurpose::EditOrg(id) => Some(("organizations", id)),
+            FormPurpose::EditNote(id) => Some(("task_notes", id)),
+            FormPurpose::EditTarget(id) => Some(("targets", id)),
+            _ => None,
+        }
+    }
 }
 
 fn org_choices(orgs: &[Organization]) -> Vec<Choice> {
@@ -222,7 +241,15 @@ impl App {
                 self.person_form(&p.full_name.clone(), &p, &orgs)
             }
         };
-        self.popups.push(Popup::Form(FormPopup { form, purpose }));
+        self.push_form(form, purpose)
+    }
+
+    fn push_form(&mut self, form: Form, purpose: FormPurpose) -> Result<(), StoreError> {
+        let fingerprint = match purpose.record() {
+            Some((tbl, id)) => self.store.fingerprint(tbl, id)?,
+            None => None,
+        };
+        self.popups.push(Popup::Form(FormPopup { form, purpose, fingerprint }));
         Ok(())
     }
 
@@ -249,8 +276,7 @@ impl App {
         task.deadline = q.deadline.as_deref().and_then(|d| crate::text::parse_date(d, self.shared.today).ok());
         task.start_date = Some(self.shared.today);
         let form = self.task_form(&t("forms.new_task"), &task, &orgs).focus_on("title");
-        self.popups.push(Popup::Form(FormPopup { form, purpose }));
-        Ok(())
+        self.push_form(form, purpose)
     }
 
     fn task_form(&self, title: &str, task: &Task, orgs: &[Organization]) -> Form {
@@ -374,6 +400,13 @@ impl App {
     fn save_form(&mut self, purpose: FormPurpose) -> Result<String, StoreError> {
         let today = self.shared.today;
         let Some(Popup::Form(fp)) = self.popups.last() else { return Ok(String::new()) };
+        // Someone else saved this record since the form opened: saving now
+        // would silently undo their change.
+        if let Some((tbl, id)) = purpose.record() {
+            if self.store.fingerprint(tbl, id)? != fp.fingerprint {
+                return Err(StoreError::ChangedElsewhere);
+            }
+        }
         let f = &fp.form;
         let saved = t("edit.saved");
         match purpose {

@@ -46,8 +46,10 @@ pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Res
         }
     };
     let mut app = App::new(store, today, keymap, theme).map_err(|e| anyhow::anyhow!(e.message()))?;
-    if let Some(first) = problems.into_iter().next() {
-        app.message = Some((first, true));
+    if let Some(first) = problems.first() {
+        let more = problems.len() - 1;
+        let msg = if more > 0 { format!("{first} (+{more})") } else { first.clone() };
+        app.message = Some((msg, true));
     }
     Ok(app)
 }

@@ -257,6 +257,9 @@ impl AgendaView {
                 if !item.notes.is_empty() {
                     out.push(kv("field.notes", item.notes.replace('\n', " ")));
                 }
+                if !item.outcome.is_empty() {
+                    out.push(kv("field.outcome", item.outcome.replace('\n', " ")));
+                }
                 let linked: Vec<&Task> =
                     self.linked.iter().filter(|t| t.source.agenda_item_id == Some(item.id)).collect();
                 if !linked.is_empty() {

@@ -207,24 +207,34 @@ impl BoardView {
 
     fn draw_strip(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let th = &sh.theme;
+        let texts: Vec<String> = self
+            .tabs
+            .iter()
+            .map(|tab| {
+                let counts =
+                    if tab.overdue > 0 { format!(" {}/{}!", tab.open, tab.overdue) } else { format!(" {}", tab.open) };
+                format!(" {}{} ", fit(&tab.label, 12), counts)
+            })
+            .collect();
+        let widths: Vec<usize> = texts.iter().map(|t| crate::text::display_width(t) + 1).collect();
+        let room = area.width as usize;
+        // Start as far left as possible while the current tab stays in view.
+        let mut start = 0;
+        while start < self.tab && 2 + widths[start..=self.tab].iter().sum::<usize>() + 1 > room {
+            start += 1;
+        }
         let mut spans = Vec::new();
         let mut used = 0usize;
-        // Keep the current tab in view on narrow terminals.
-        let start = if area.width < 80 { self.tab.saturating_sub(2) } else { 0 };
         if start > 0 {
             spans.push(Span::styled("‹ ", th.dim));
             used += 2;
         }
         for (i, tab) in self.tabs.iter().enumerate().skip(start) {
-            let counts =
-                if tab.overdue > 0 { format!(" {}/{}!", tab.open, tab.overdue) } else { format!(" {}", tab.open) };
-            let text = format!(" {}{} ", fit(&tab.label, 12), counts);
-            let w = crate::text::display_width(&text) + 1;
-            if used + w > area.width as usize {
+            if used + widths[i] > room.saturating_sub(1) && i > self.tab {
                 spans.push(Span::styled("›", th.dim));
                 break;
             }
-            used += w;
+            used += widths[i];
             let style = if i == self.tab {
                 th.tab_active
             } else if tab.overdue > 0 {
@@ -232,7 +242,7 @@ impl BoardView {
             } else {
                 th.tab
             };
-            spans.push(Span::styled(text, style));
+            spans.push(Span::styled(texts[i].clone(), style));
             spans.push(Span::raw(" "));
         }
         f.render_widget(Paragraph::new(Line::from(spans)), area);

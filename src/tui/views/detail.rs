@@ -180,9 +180,9 @@ impl Detail {
                 for i in store.agenda(id)? {
                     let org = i.org_id.map(|o| format!(" ({})", sh.org_code(o))).unwrap_or_default();
                     b.text(&format!("{}. {}{}", i.position, i.title, org), Tone::Normal);
-                    for text in [&i.notes, &i.outcome] {
+                    for (key, text) in [("field.notes", &i.notes), ("field.outcome", &i.outcome)] {
                         if !text.is_empty() {
-                            b.text(&format!("   {text}"), Tone::Dim);
+                            b.text(&format!("   {}: {text}", t(key)), Tone::Dim);
                         }
                     }
                 }
@@ -380,7 +380,10 @@ impl Builder {
                 "delete" => t("history.delete"),
                 _ => changed_fields(h),
             };
-            self.lines.push((h.at.get(..16).unwrap_or(&h.at).to_string(), what, Tone::Dim));
+            let when = chrono::NaiveDateTime::parse_from_str(&h.at, "%Y-%m-%d %H:%M:%S")
+                .map(format_datetime)
+                .unwrap_or_else(|_| h.at.clone());
+            self.lines.push((when, what, Tone::Dim));
         }
         Ok(())
     }
