@@ -1251,10 +1251,17 @@ impl<'a> Gen<'a> {
         let secretary = self.with_role("thư ký");
         let mttq = self.org("MTTQ");
         let member_codes = ["DTN", "HLHPN", "HND", "HCCB", "LDLD"];
+        let mut previous: Option<(i32, i64)> = None;
         for i in 0..12usize {
             let closed = i < 11;
             let date = if closed { last_monday - Duration::weeks(10 - i as i64) } else { next_monday };
-            let number = (date.ordinal0() / 7 + 1) as i64;
+            // Consecutive within a year, as a secretary numbers them; the
+            // first one takes its week's number, as if the year began weekly.
+            let number = match previous {
+                Some((year, n)) if year == date.year() => n + 1,
+                _ => (date.ordinal0() / 7 + 1) as i64,
+            };
+            previous = Some((date.year(), number));
             let place = if i % 4 == 1 { "Hội trường Ủy ban MTTQ huyện" } else { "Phòng họp Khối" };
             let starts_at = date.and_hms_opt(8, 0, 0).unwrap_or_default();
             let mut m = Meeting::new(number, MeetingKind::Weekly, starts_at, place);

@@ -164,9 +164,25 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The few keys that matter where the user is, from the keymap in force.
-fn footer_actions(mode: Mode) -> &'static [Action] {
+fn footer_actions(app: &App) -> &'static [Action] {
     use Action::*;
+    let mode = app.mode();
     match mode {
+        // Only quick entries expand into a form.
+        Mode::Prompt
+            if !matches!(
+                app.popups.last(),
+                Some(Popup::Prompt(p)) if matches!(p.kind, prompt::PromptKind::QuickAdd { .. } | prompt::PromptKind::Conclusion { .. })
+            ) =>
+        {
+            &[Open, Back]
+        }
+        // During the briefing, the keys that run it.
+        Mode::Agenda
+            if app.agenda.meeting.as_ref().is_some_and(|m| m.status == crate::domain::MeetingStatus::InProgress) =>
+        {
+            &[NextItem, ItemNotes, Conclusion, RaisePending, RollCall, CloseBriefing, Help]
+        }
         Mode::Board => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Agenda => &[Open, StartBriefing, NextItem, Conclusion, RollCall, Help, Quit],
@@ -193,7 +209,7 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
     let mode = app.mode();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
-    for action in footer_actions(mode) {
+    for action in footer_actions(app) {
         let key = app.shared.keymap.label(mode, *action);
         if key.is_empty() {
             continue;
