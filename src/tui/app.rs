@@ -16,7 +16,7 @@ use crate::domain::{FilterError, FilterSpec, Organization, PendingKind, Person, 
 use crate::i18n::tf;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEventKind};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +229,12 @@ impl App {
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
+            // With `mouse = true` in the config, the wheel scrolls what has the keys.
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollUp if self.mode() != Mode::Form => self.apply(Action::Up),
+                MouseEventKind::ScrollDown if self.mode() != Mode::Form => self.apply(Action::Down),
+                _ => {}
+            },
             Event::Paste(text) => match self.popups.last_mut() {
                 Some(Popup::Search(s)) => {
                     s.input.insert_str(&text);

@@ -71,26 +71,52 @@ pub fn run(store: Store, today: NaiveDate, config: Config) -> anyhow::Result<()>
     result
 }
 
+/// Reads terminal events on their own thread. When the terminal goes away
+/// without a hang-up signal, crossterm's reader can spin on end-of-file and
+/// never return; on its own thread it cannot stop the main loop from
+/// noticing and leaving (the process exit ends the thread).
+fn spawn_reader() -> std::sync::mpsc::Receiver<io::Result<event::Event>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || loop {
+        let ev = event::read();
+        let failed = ev.is_err();
+        if tx.send(ev).is_err() || failed {
+            break;
+        }
+    });
+    rx
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
+    use std::sync::mpsc::RecvTimeoutError;
+    let events = spawn_reader();
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| views::draw(f, app))?;
         }
-        if event::poll(TICK)? {
-            let ev = event::read()?;
-            if let event::Event::Resize(_, _) = ev {
-                terminal.autoresize()?;
+        match events.recv_timeout(TICK) {
+            Ok(ev) => {
+                let ev = ev?;
+                if let event::Event::Resize(_, _) = ev {
+                    terminal.autoresize()?;
+                }
+                app.handle_event(ev);
+                dirty = true;
             }
-            app.handle_event(ev);
-            dirty = true;
-        } else {
-            // A running agenda item's timer ticks on screen.
-            dirty = app.refresh_if_changed() || app.running.is_some();
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {
+                // A terminal that has gone (closed window, dropped link) ends the app.
+                if terminal::size().is_err() {
+                    break;
+                }
+                // A running agenda item's timer ticks on screen.
+                dirty = app.refresh_if_changed() || app.running.is_some();
+            }
         }
     }
     Ok(())

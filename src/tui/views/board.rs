@@ -207,6 +207,9 @@ impl BoardView {
 
     fn draw_strip(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let th = &sh.theme;
+        if self.tabs.is_empty() {
+            return;
+        }
         let texts: Vec<String> = self
             .tabs
             .iter()
