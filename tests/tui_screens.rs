@@ -245,3 +245,12 @@ fn a_bad_filter_is_explained_and_changes_nothing() {
     key(&mut app, KeyCode::Esc);
     assert!(app.shared.filter.is_none());
 }
+
+#[test]
+fn an_empty_database_says_how_to_start() {
+    let store = Store::in_memory().unwrap();
+    let app = build_app(store, today(), &Config::default()).unwrap();
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("giaoban demo"), "{screen}");
+    assert!(screen.contains("màn hình 4"), "{screen}");
+}

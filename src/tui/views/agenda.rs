@@ -129,7 +129,8 @@ impl AgendaView {
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<crate::tui::edit::Running>) {
         let th = &sh.theme;
         let Some(m) = &self.meeting else {
-            f.render_widget(Paragraph::new(t("agenda.no_meeting")).style(th.dim), area);
+            let text = crate::text::wrap_to_width(&t("agenda.no_meeting"), area.width as usize);
+            f.render_widget(Paragraph::new(text.into_iter().map(Line::raw).collect::<Vec<_>>()).style(th.dim), area);
             return;
         };
         let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
