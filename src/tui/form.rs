@@ -74,6 +74,9 @@ pub struct Field {
     /// Suggest: the highlighted suggestion; none until Up/Down moves into the list.
     hl: Option<usize>,
     initial: Snapshot,
+    /// Just focused: the first typed character replaces a date or number
+    /// instead of being appended to it.
+    fresh: bool,
 }
 
 fn date_msg(e: DateError, input: &str) -> String {
@@ -194,7 +197,13 @@ impl Field {
             highlight: 0,
             hl: None,
             initial: Default::default(),
+            fresh: false,
         }
+    }
+
+    /// Fields whose whole value is usually retyped rather than edited.
+    fn replaced_on_typing(&self) -> bool {
+        matches!(self.kind, FieldKind::Date | FieldKind::DateTime | FieldKind::Number)
     }
 
     fn is_picker(&self) -> bool {
@@ -503,6 +512,7 @@ impl Form {
     pub fn focus_on(mut self, key: &'static str) -> Form {
         if let Some(i) = self.index(key) {
             self.focus = i;
+            self.fields[i].fresh = self.fields[i].replaced_on_typing();
         }
         self
     }
@@ -532,6 +542,9 @@ impl Form {
             }
         }
         self.focus = i.min(self.fields.len().saturating_sub(1));
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.fresh = f.replaced_on_typing();
+        }
     }
 
     fn step_focus(&mut self, forward: bool, today: NaiveDate) {
@@ -623,6 +636,10 @@ impl Form {
             return self.picker_key(key, today);
         }
         let f = &mut self.fields[self.focus];
+        let fresh = std::mem::take(&mut f.fresh);
+        if fresh && matches!(key.code, Char(_)) && !key.ctrl && !key.alt {
+            f.input.clear();
+        }
         let multiline = f.kind == FieldKind::MultiLine;
         match key.code {
             Enter if multiline && !key.alt => {
@@ -1160,6 +1177,25 @@ mod tests {
         assert!(form.fields[1].error.is_none());
         assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
         assert_eq!(form.get_text("title"), "Họp");
+    }
+
+    #[test]
+    fn typing_into_a_prefilled_date_replaces_it_but_arrows_edit_it() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30);
+        let mut form = Form::new("t").text("title", "Họp", true).date("deadline", day, false);
+        press(&mut form, KeyCode2::Tab);
+        typ(&mut form, "t6");
+        assert_eq!(form.get_date("deadline", today()), NaiveDate::from_ymd_opt(2026, 11, 27));
+        press(&mut form, KeyCode2::BackTab);
+        press(&mut form, KeyCode2::Tab);
+        press(&mut form, KeyCode2::End);
+        press(&mut form, KeyCode2::Backspace);
+        typ(&mut form, "7");
+        assert_eq!(form.get_text("deadline"), "27/11/2027");
+        // A title is edited in place, never replaced.
+        press(&mut form, KeyCode2::BackTab);
+        typ(&mut form, " bàn");
+        assert_eq!(form.get_text("title"), "Họp bàn");
     }
 
     #[test]
