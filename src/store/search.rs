@@ -57,13 +57,22 @@ struct Doc {
     body: String,
 }
 
+/// The index row of a record: its kind and id packed into the rowid, so that
+/// replacing an entry is a lookup, not a scan (FTS5 cannot index its
+/// UNINDEXED columns).
+fn row_key(kind: SearchKind, id: i64) -> i64 {
+    let k = SearchKind::ALL.iter().position(|x| *x == kind).unwrap_or(0) as i64;
+    id * 8 + k
+}
+
 fn insert(tx: &Transaction, id: i64, d: Doc) -> Result<()> {
     let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
     tx.prepare_cached(
-        "INSERT INTO search_index (kind, ref_id, parent_id, is_open, date, label, title, body, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO search_index (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
+        row_key(d.kind, id),
         d.kind.code(),
         id,
         d.parent_id,
@@ -78,7 +87,7 @@ fn insert(tx: &Transaction, id: i64, d: Doc) -> Result<()> {
 }
 
 fn remove(tx: &Transaction, kind: SearchKind, id: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM search_index WHERE kind = ?1 AND ref_id = ?2")?.execute(params![kind.code(), id])?;
+    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([row_key(kind, id)])?;
     Ok(())
 }
 
