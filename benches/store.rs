@@ -57,12 +57,12 @@ fn build(weeks: i64) -> tempfile::TempDir {
             if kind == TaskKind::Conclusion {
                 t.source.meeting_id = Some(meeting);
             }
-            if w + 8 < weeks || i % 3 == 0 {
+            if w + 8 < weeks || i.is_multiple_of(3) {
                 t.set_status(TaskStatus::Done, day + Duration::days(10));
-            } else if i % 7 == 0 {
+            } else if i.is_multiple_of(7) {
                 t.status = TaskStatus::Blocked;
             }
-            let note = (n % 3 == 0).then_some((day, "Đã triển khai tới các chi hội, kết quả bước đầu tốt"));
+            let note = n.is_multiple_of(3).then_some((day, "Đã triển khai tới các chi hội, kết quả bước đầu tốt"));
             store.add_task(t, note).unwrap();
         }
         for i in 0..20 {
