@@ -46,7 +46,7 @@ fn build(weeks: i64) -> tempfile::TempDir {
         if w < weeks {
             store.close_meeting(meeting, day.and_hms_opt(10, 0, 0).unwrap()).unwrap();
         }
-        for i in 0..100 {
+        for i in 0..100usize {
             n += 1;
             let lead = orgs[n % orgs.len()];
             let kind = [TaskKind::Common, TaskKind::Specific, TaskKind::Superior, TaskKind::Conclusion][n % 4];
