@@ -36,11 +36,13 @@ impl Store {
     pub fn org_counts(&self, today: NaiveDate) -> Result<Vec<OrgCounts>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT o.id,
-                SUM(t.status NOT IN ('done', 'cancelled')),
-                SUM(t.status NOT IN ('done', 'cancelled') AND t.deadline < ?1),
+                SUM(t.status IN ('not-started', 'in-progress', 'blocked')),
+                SUM(t.status IN ('not-started', 'in-progress', 'blocked') AND t.deadline < ?1),
                 SUM(t.status = 'blocked'),
                 SUM(t.status = 'done' AND t.completed_on >= ?2)
              FROM organizations o LEFT JOIN tasks t ON t.lead_org_id = o.id
+                 AND (t.status IN ('not-started', 'in-progress', 'blocked')
+                      OR (t.status = 'done' AND t.completed_on >= ?2))
              GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id",
         )?;
         let rows = stmt.query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
@@ -89,7 +91,7 @@ impl Store {
             let ids: Vec<i64> = {
                 let mut stmt = self.conn().prepare_cached(
                     "SELECT t.id FROM tasks t JOIN meetings m ON m.id = t.meeting_id
-                     WHERE t.kind = ?1 AND t.status NOT IN ('done', 'cancelled') AND m.starts_at < ?2",
+                     WHERE t.kind = ?1 AND t.status IN ('not-started', 'in-progress', 'blocked') AND m.starts_at < ?2",
                 )?;
                 let rows = stmt
                     .query_map(params![TaskKind::Conclusion.code(), conv::datetime(meeting.starts_at)], |r| r.get(0))?;
@@ -130,7 +132,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT CASE WHEN kind = 'common' THEN NULL ELSE lead_org_id END AS board,
                     COUNT(*), SUM(deadline < ?1)
-             FROM tasks WHERE status NOT IN ('done', 'cancelled') GROUP BY board",
+             FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked') GROUP BY board",
         )?;
         let rows = stmt.query_map([conv::date(today)], |r| {
             Ok(BoardCounts { org_id: r.get(0)?, open: r.get(1)?, overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0) })

@@ -138,7 +138,7 @@ impl Store {
                 filter.statuses.iter().map(|s| arg(SqlValue::Text(s.code().into()), &mut args)).collect();
             clauses.push(format!("t.status IN ({})", list.join(", ")));
         } else if !filter.include_finished {
-            clauses.push("t.status NOT IN ('done', 'cancelled')".into());
+            clauses.push("t.status IN ('not-started', 'in-progress', 'blocked')".into());
         }
         if !filter.kinds.is_empty() {
             let list: Vec<String> =
@@ -151,7 +151,7 @@ impl Store {
         }
         if filter.overdue {
             let p = arg(SqlValue::Text(conv::date(today)), &mut args);
-            clauses.push(format!("t.deadline < {p} AND t.status NOT IN ('done', 'cancelled')"));
+            clauses.push(format!("t.deadline < {p} AND t.status IN ('not-started', 'in-progress', 'blocked')"));
         }
         if let Some(days) = filter.due_within {
             let until = today + chrono::Duration::days(days.max(0));
