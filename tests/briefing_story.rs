@@ -320,6 +320,17 @@ fn notes_targets_and_values_are_added_edited_and_deleted_from_the_detail() {
     assert_eq!(app.store.targets(id).unwrap()[0].actual(), 18.0);
     let screen = render(&app);
     assert!(screen.contains("Nhà Đại đoàn kết: 18 / 27 nhà (66,7%)"), "{screen}");
+    // Correct the latest value (the last entry in the list): 18 -> 19.
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode(), Mode::Form);
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "19");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    assert_eq!(app.store.targets(id).unwrap()[0].actual(), 19.0);
+    key(&mut app, KeyCode::Esc);
     // Edit the note, then delete it; undo brings it back.
     key(&mut app, KeyCode::Char('x'));
     assert_eq!(app.mode(), Mode::Menu);

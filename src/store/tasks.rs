@@ -478,6 +478,36 @@ impl Store {
         })
     }
 
+    /// Corrects a recorded value or its date.
+    pub fn update_target_actual(&mut self, id: i64, on: NaiveDate, value: f64) -> Result<()> {
+        if !value.is_finite() || value < 0.0 {
+            return Err(crate::domain::DomainError::BadTargetValue.into());
+        }
+        self.write(|tx, action| {
+            let old = snapshot(tx, "target_actuals", id)?.ok_or(StoreError::NotFound { what: "target", id })?;
+            tx.execute(
+                "UPDATE target_actuals SET recorded_on = ?2, value = ?3 WHERE id = ?1",
+                params![id, conv::date(on), value],
+            )?;
+            changed(tx, action, "target_actuals", id, Some(old))
+        })
+    }
+
+    /// One recorded value: (target id, date, value).
+    pub fn target_actual(&self, id: i64) -> Result<TargetActual> {
+        self.conn()
+            .query_row("SELECT id, target_id, recorded_on, value FROM target_actuals WHERE id = ?1", [id], |r| {
+                Ok(TargetActual {
+                    id: r.get(0)?,
+                    target_id: r.get(1)?,
+                    recorded_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+                    value: r.get(3)?,
+                })
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "target", id })
+    }
+
     pub fn delete_target_actual(&mut self, id: i64) -> Result<()> {
         self.write(|tx, action| {
             if !delete_row(tx, action, "target_actuals", id)? {

@@ -368,7 +368,7 @@ impl App {
             MenuPurpose::Entries(_) => match Entry::unpack(value) {
                 Entry::Note(id) => self.open_form(FormPurpose::EditNote(id))?,
                 Entry::Target(id) => self.open_form(FormPurpose::EditTarget(id))?,
-                Entry::Actual(_) => self.message = Some((t("menu.actual_delete_only"), true)),
+                Entry::Actual(id) => self.open_form(FormPurpose::EditActual(id))?,
             },
             MenuPurpose::Orgs => self.open_form(FormPurpose::EditOrg(value))?,
             MenuPurpose::PendingStatus(id) => {

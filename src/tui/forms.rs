@@ -40,6 +40,7 @@ pub enum FormPurpose {
     ItemNotes(i64),
     EditNote(i64),
     EditTarget(i64),
+    EditActual(i64),
 }
 
 pub struct FormPopup {
@@ -61,6 +62,7 @@ impl FormPurpose {
             FormPurpose::EditOrg(id) => Some(("organizations", id)),
             FormPurpose::EditNote(id) => Some(("task_notes", id)),
             FormPurpose::EditTarget(id) => Some(("targets", id)),
+            FormPurpose::EditActual(id) => Some(("target_actuals", id)),
             _ => None,
         }
     }
@@ -223,6 +225,14 @@ impl App {
                     .text("indicator", &g.indicator, true)
                     .text("unit", &g.unit, false)
                     .number("target_value", Some(g.target_value), true)
+            }
+            FormPurpose::EditActual(id) => {
+                let a = self.store.target_actual(id)?;
+                Form::new(&t("forms.edit_actual")).date("recorded_on", Some(a.recorded_on), true).number(
+                    "value",
+                    Some(a.value),
+                    true,
+                )
             }
             FormPurpose::ItemNotes(id) => {
                 let i = self.store.agenda_item(id)?;
@@ -496,6 +506,12 @@ impl App {
                 g.unit = f.get_text("unit");
                 g.target_value = f.get_number("target_value").unwrap_or(0.0);
                 self.store.update_target(g)?;
+                Ok(saved)
+            }
+            FormPurpose::EditActual(id) => {
+                let a = self.store.target_actual(id)?;
+                let on = f.get_date("recorded_on", today).unwrap_or(a.recorded_on);
+                self.store.update_target_actual(id, on, f.get_number("value").unwrap_or(-1.0))?;
                 Ok(saved)
             }
             FormPurpose::ItemNotes(id) => {

@@ -420,6 +420,8 @@ fn default_table() -> Table {
         vec![
             (Up, vec![k("k"), k("Up")]),
             (Down, vec![k("j"), k("Down")]),
+            (First, vec![k("g"), k("Home")]),
+            (Last, vec![k("G"), k("End")]),
             (Open, vec![k("Enter")]),
             (Back, vec![k("Esc"), k("q")]),
             (Add, vec![k("a")]),
