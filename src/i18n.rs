@@ -76,6 +76,25 @@ pub fn tf(key: &str, args: &[(&str, String)]) -> String {
     s
 }
 
+/// "Unknown status", listing the valid codes.
+pub fn unknown_status(input: &str) -> String {
+    let valid = crate::domain::TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
+    tf("err.bad_status", &[("input", input.to_string()), ("valid", valid)])
+}
+
+/// Why a typed name did not pick exactly one person; None if it did.
+pub fn person_problem(input: &str, found: &crate::domain::PersonMatch) -> Option<String> {
+    use crate::domain::PersonMatch;
+    match found {
+        PersonMatch::One(_) => None,
+        PersonMatch::None => Some(tf("err.unknown_person", &[("input", input.to_string())])),
+        PersonMatch::Many(many) => {
+            let names = many.iter().map(|p| p.full_name.clone()).collect::<Vec<_>>().join(", ");
+            Some(tf("err.ambiguous_person", &[("input", input.to_string()), ("names", names)]))
+        }
+    }
+}
+
 /// The sentence for a broken rule, naming the field in the user's language.
 pub fn domain_error(e: &DomainError) -> String {
     match e {

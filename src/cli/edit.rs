@@ -3,8 +3,8 @@
 use super::args::{DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand};
 use super::json::{self, Names};
 use super::output::{Align, Table};
-use super::{print_json, CliError, CliResult, Ctx};
-use crate::domain::{OrgKind, Organization, Task, TaskKind, TaskStatus};
+use super::{print_json, CliResult, Ctx};
+use crate::domain::{OrgKind, Organization, Task, TaskKind};
 use crate::i18n::{t, tf};
 use crate::text::format_date;
 
@@ -36,23 +36,11 @@ pub fn demo(ctx: &mut Ctx, a: DemoArgs) -> CliResult {
     Ok(())
 }
 
-fn parse_status(s: &str) -> CliResult<TaskStatus> {
-    TaskStatus::parse_user(s).ok_or_else(|| {
-        CliError::Usage(tf(
-            "err.bad_status",
-            &[
-                ("input", s.to_string()),
-                ("valid", TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
-            ],
-        ))
-    })
-}
-
 pub fn task(ctx: &mut Ctx, c: TaskCommand) -> CliResult {
     match c {
         TaskCommand::Add(a) => task_add(ctx, a),
         TaskCommand::Status { id, status } => {
-            let status = parse_status(&status)?;
+            let status = super::parse_status(&status)?;
             let task = ctx.store.set_task_status(id, status, ctx.today)?;
             println!("{}", tf("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))]));
             Ok(())

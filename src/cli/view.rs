@@ -4,7 +4,7 @@ use super::args::{AgendaArgs, JsonArg, PendingArgs, SearchArgs, StatusArgs, Task
 use super::json::{self, Names};
 use super::output::{Align, Table};
 use super::{print_json, CliError, CliResult, Ctx};
-use crate::domain::{Meeting, TaskKind, TaskStatus};
+use crate::domain::{Meeting, TaskKind};
 use crate::i18n::{t, tf};
 use crate::store::{SearchKind, TaskFilter};
 use crate::text::{format_date, format_datetime, format_long_date, format_time, week_label};
@@ -161,15 +161,7 @@ pub fn tasks(ctx: &Ctx, a: TasksArgs) -> CliResult {
     }
     for s in &a.status {
         for part in s.split(',').filter(|p| !p.trim().is_empty()) {
-            let st = TaskStatus::parse_user(part).ok_or_else(|| {
-                CliError::Usage(tf(
-                    "err.bad_status",
-                    &[
-                        ("input", part.to_string()),
-                        ("valid", TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ")),
-                    ],
-                ))
-            })?;
+            let st = super::parse_status(part)?;
             filter.statuses.push(st);
         }
     }
@@ -212,23 +204,10 @@ pub(super) fn parse_kind(k: &str) -> CliResult<TaskKind> {
 
 /// A person by accent-insensitive name part; ambiguous or unknown is bad usage.
 fn resolve_person(ctx: &Ctx, input: &str) -> CliResult<i64> {
-    let q = crate::text::fold(input);
     let people = ctx.store.people()?;
-    let exact: Vec<_> = people.iter().filter(|p| crate::text::fold(&p.full_name) == q).collect();
-    if exact.len() == 1 {
-        return Ok(exact[0].id);
-    }
-    let found: Vec<_> = people.iter().filter(|p| crate::text::fold(&p.full_name).contains(&q)).collect();
-    match found.as_slice() {
-        [one] => Ok(one.id),
-        [] => Err(CliError::Usage(tf("err.unknown_person", &[("input", input.to_string())]))),
-        many => Err(CliError::Usage(tf(
-            "err.ambiguous_person",
-            &[
-                ("input", input.to_string()),
-                ("names", many.iter().map(|p| p.full_name.clone()).collect::<Vec<_>>().join(", ")),
-            ],
-        ))),
+    match crate::domain::resolve_person(&people, input) {
+        crate::domain::PersonMatch::One(p) => Ok(p.id),
+        other => Err(CliError::Usage(crate::i18n::person_problem(input, &other).unwrap_or_default())),
     }
 }
 

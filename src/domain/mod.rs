@@ -11,7 +11,7 @@ mod task;
 pub use error::DomainError;
 pub use filter::{FilterError, FilterSpec};
 pub use meeting::{AgendaItem, Attendance, Meeting, MeetingKind, MeetingStatus};
-pub use org::{resolve_org, MatchQuality, OrgKind, Organization, Person, Settings};
+pub use org::{resolve_org, resolve_person, MatchQuality, OrgKind, Organization, Person, PersonMatch, Settings};
 pub use pending::{PendingItem, PendingKind, PendingStatus};
 pub use task::{Target, TargetActual, Task, TaskKind, TaskNote, TaskSource, TaskStatus};
 

@@ -95,6 +95,34 @@ pub fn resolve_org<'a>(orgs: &'a [Organization], input: &str) -> Option<&'a Orga
     }
 }
 
+/// What a typed name finds among people.
+#[derive(Debug, PartialEq)]
+pub enum PersonMatch<'a> {
+    One(&'a Person),
+    None,
+    /// Several people contain the name; sorted as lists show people.
+    Many(Vec<&'a Person>),
+}
+
+/// Finds a person by (part of) the name, accent- and case-insensitively. A
+/// name that equals someone's whole name wins over partial matches.
+pub fn resolve_person<'a>(people: &'a [Person], input: &str) -> PersonMatch<'a> {
+    let q = crate::text::fold(input.trim());
+    let exact: Vec<&Person> = people.iter().filter(|p| crate::text::fold(&p.full_name) == q).collect();
+    if let [one] = exact.as_slice() {
+        return PersonMatch::One(one);
+    }
+    let mut found: Vec<&Person> = people.iter().filter(|p| crate::text::fold(&p.full_name).contains(&q)).collect();
+    match found.len() {
+        0 => PersonMatch::None,
+        1 => PersonMatch::One(found[0]),
+        _ => {
+            found.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+            PersonMatch::Many(found)
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub id: i64,
@@ -199,6 +227,22 @@ mod tests {
         assert_eq!(o.code, "HND");
         assert_eq!(o.short_name, "HND");
         assert_eq!(Organization::new("HỘI", "x", "", OrgKind::Member).validated(), Err(DomainError::BadOrgCode));
+    }
+
+    #[test]
+    fn people_resolve_by_whole_or_partial_name() {
+        let people: Vec<Person> = ["Trần Thị Hoa", "Nguyễn Thị Hoa Mai", "Lê Văn Hùng"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Person { id: i as i64, ..Person::new(n, "", None) })
+            .collect();
+        assert!(matches!(resolve_person(&people, "hung"), PersonMatch::One(p) if p.id == 2));
+        assert!(matches!(resolve_person(&people, "tran thi hoa"), PersonMatch::One(p) if p.id == 0));
+        match resolve_person(&people, "hoa") {
+            PersonMatch::Many(many) => assert_eq!(many.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(resolve_person(&people, "xyz"), PersonMatch::None);
     }
 
     #[test]

@@ -554,38 +554,14 @@ impl App {
             f.org_id = Some(self.store.resolve_organization(org).map_err(|e| e.message())?.id);
         }
         if let Some(name) = &spec.person {
-            let q = crate::text::fold(name);
-            let found: Vec<&Person> =
-                self.shared.people.values().filter(|p| crate::text::fold(&p.full_name).contains(&q)).collect();
-            f.person_id = match found.as_slice() {
-                [one] => Some(one.id),
-                [] => return Err(tf("err.unknown_person", &[("input", name.clone())])),
-                many => {
-                    let exact = many.iter().find(|p| crate::text::fold(&p.full_name) == q);
-                    match exact {
-                        Some(p) => Some(p.id),
-                        None => {
-                            let mut names: Vec<String> = many.iter().map(|p| p.full_name.clone()).collect();
-                            names.sort_by(|a, b| crate::text::person_cmp(a, b));
-                            return Err(tf(
-                                "err.ambiguous_person",
-                                &[("input", name.clone()), ("names", names.join(", "))],
-                            ));
-                        }
-                    }
-                }
-            };
+            let people: Vec<Person> = self.shared.people.values().cloned().collect();
+            match crate::domain::resolve_person(&people, name) {
+                crate::domain::PersonMatch::One(p) => f.person_id = Some(p.id),
+                other => return Err(crate::i18n::person_problem(name, &other).unwrap_or_default()),
+            }
         }
         for s in &spec.statuses {
-            f.statuses.push(TaskStatus::parse_user(s).ok_or_else(|| {
-                tf(
-                    "err.bad_status",
-                    &[
-                        ("input", s.clone()),
-                        ("valid", TaskStatus::ALL.iter().map(|x| x.code()).collect::<Vec<_>>().join(", ")),
-                    ],
-                )
-            })?);
+            f.statuses.push(TaskStatus::parse_user(s).ok_or_else(|| crate::i18n::unknown_status(s))?);
         }
         for k in &spec.kinds {
             match (TaskKind::parse_user(k), PendingKind::parse_user(k)) {
