@@ -42,9 +42,9 @@ fn build(weeks: i64) -> tempfile::TempDir {
         if w == weeks {
             m.starts_at += Duration::weeks(1);
         }
-        let meeting = store.add_meeting(m).unwrap();
+        let meeting = store.write(|w| w.add_meeting(m)).unwrap();
         if w < weeks {
-            store.close_meeting(meeting, day.and_hms_opt(10, 0, 0).unwrap()).unwrap();
+            store.write(|w| w.close_meeting(meeting, day.and_hms_opt(10, 0, 0).unwrap())).unwrap();
         }
         for i in 0..100usize {
             n += 1;
@@ -63,15 +63,19 @@ fn build(weeks: i64) -> tempfile::TempDir {
                 t.status = TaskStatus::Blocked;
             }
             let note = n.is_multiple_of(3).then_some((day, "Đã triển khai tới các chi hội, kết quả bước đầu tốt"));
-            store.add_task(t, note).unwrap();
+            store.write(|w| w.add_task(t, note)).unwrap();
         }
         for i in 0..20 {
             let mut p = PendingItem::new(PendingKind::ALL[i % 4], "Cử tri kiến nghị sửa chữa đường liên thôn", day);
             p.raised_by_org_id = Some(orgs[i % orgs.len()]);
             p.meeting_id = Some(meeting);
-            let id = store.add_pending_item(p).unwrap();
+            let id = store.write(|w| w.add_pending_item(p)).unwrap();
             if w + 4 < weeks {
-                store.answer_pending_item(id, "UBND huyện đã bố trí kinh phí", day + Duration::days(14)).unwrap();
+                store
+                    .write(|w| {
+                        w.answer_pending_item(id, "UBND huyện đã bố trí kinh phí", day + Duration::days(14), None)
+                    })
+                    .unwrap();
             }
         }
     }

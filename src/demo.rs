@@ -11,7 +11,7 @@ use crate::domain::{
     AgendaItem, Attendance, Meeting, MeetingKind, PendingItem, PendingKind, PendingStatus, Person, Target, Task,
     TaskKind, TaskStatus,
 };
-use crate::store::{Result, Store, StoreError, TaskFilter};
+use crate::store::{Result, Store, StoreError, TaskFilter, Write};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
 
@@ -26,54 +26,57 @@ pub struct Summary {
 /// or tasks is refused unless `force`, which first deletes every task,
 /// pending item, meeting and person (organizations stay).
 pub fn fill(store: &mut Store, today: NaiveDate, force: bool) -> Result<Summary> {
-    let all_tasks = TaskFilter { include_finished: true, ..Default::default() };
-    let has_data = !store.meetings()?.is_empty() || !store.tasks(&all_tasks, today)?.is_empty();
-    if has_data && !force {
-        return Err(StoreError::DemoRefused);
-    }
-    if force {
-        clear(store, today)?;
-    }
-    let settings = store.settings()?;
-    for (key, value, current) in [
-        ("bloc_name", BLOC_NAME, &settings.bloc_name),
-        ("locality", "Hải Hà", &settings.locality),
-        ("level", "huyện", &settings.level),
-    ] {
-        if force || current.trim().is_empty() {
-            store.set_setting(key, value)?;
+    // One transaction: the demo is there whole, or not at all.
+    store.write(|w| {
+        let all_tasks = TaskFilter { include_finished: true, ..Default::default() };
+        let has_data = !w.store().meetings()?.is_empty() || !w.store().tasks(&all_tasks, today)?.is_empty();
+        if has_data && !force {
+            return Err(StoreError::DemoRefused);
         }
-    }
-    let mut gen = Gen::new(store, today)?;
-    gen.people()?;
-    gen.meetings()?;
-    gen.tasks()?;
-    gen.pending()?;
-    let summary = Summary {
-        meetings: gen.meetings.len(),
-        tasks: gen.task_count,
-        pending: gen.pending_count,
-        people: gen.people.len(),
-    };
-    // The sample is a starting point: undo never unloads it piece by piece.
-    store.seal_history()?;
-    Ok(summary)
+        if force {
+            clear(w, today)?;
+        }
+        let settings = w.store().settings()?;
+        for (key, value, current) in [
+            ("bloc_name", BLOC_NAME, &settings.bloc_name),
+            ("locality", "Hải Hà", &settings.locality),
+            ("level", "huyện", &settings.level),
+        ] {
+            if force || current.trim().is_empty() {
+                w.set_setting(key, value)?;
+            }
+        }
+        let mut gen = Gen::new(w, today)?;
+        gen.people()?;
+        gen.meetings()?;
+        gen.tasks()?;
+        gen.pending()?;
+        let summary = Summary {
+            meetings: gen.meetings.len(),
+            tasks: gen.task_count,
+            pending: gen.pending_count,
+            people: gen.people.len(),
+        };
+        // The sample is a starting point: undo never unloads it piece by piece.
+        w.seal_history()?;
+        Ok(summary)
+    })
 }
 
 /// Deletes the work data, keeping organizations and settings.
-fn clear(store: &mut Store, today: NaiveDate) -> Result<()> {
+fn clear(w: &Write, today: NaiveDate) -> Result<()> {
     let all_tasks = TaskFilter { include_finished: true, ..Default::default() };
-    for t in store.tasks(&all_tasks, today)? {
-        store.delete_task(t.id)?;
+    for t in w.store().tasks(&all_tasks, today)? {
+        w.delete_task(t.id, None)?;
     }
-    for p in store.pending_items(None, true)? {
-        store.delete_pending_item(p.id)?;
+    for p in w.store().pending_items(None, true)? {
+        w.delete_pending_item(p.id, None)?;
     }
-    for m in store.meetings()? {
-        store.delete_meeting(m.id)?;
+    for m in w.store().meetings()? {
+        w.delete_meeting(m.id, None)?;
     }
-    for p in store.people()? {
-        store.delete_person(p.id)?;
+    for p in w.store().people()? {
+        w.delete_person(p.id, None)?;
     }
     Ok(())
 }
@@ -1172,8 +1175,8 @@ struct Spec {
     completed: Option<NaiveDate>,
 }
 
-struct Gen<'a> {
-    store: &'a mut Store,
+struct Gen<'a, 'w> {
+    store: &'a Write<'w>,
     today: NaiveDate,
     rng: Rng,
     orgs: HashMap<String, i64>,
@@ -1186,9 +1189,9 @@ struct Gen<'a> {
     pending_count: usize,
 }
 
-impl<'a> Gen<'a> {
-    fn new(store: &'a mut Store, today: NaiveDate) -> Result<Self> {
-        let orgs_list = store.organizations()?;
+impl<'a, 'w> Gen<'a, 'w> {
+    fn new(store: &'a Write<'w>, today: NaiveDate) -> Result<Self> {
+        let orgs_list = store.store().organizations()?;
         let fallback_org =
             orgs_list.first().map(|o| o.id).ok_or(StoreError::NotFound { what: "organization", id: 0 })?;
         let orgs = orgs_list.iter().map(|o| (o.code.clone(), o.id)).collect();
@@ -1354,7 +1357,7 @@ impl<'a> Gen<'a> {
                         attendees: if absent { String::new() } else { names.join(", ") },
                     })?;
                 }
-                let mut m = self.store.meeting(id)?;
+                let mut m = self.store.store().meeting(id)?;
                 m.notes = format!(
                     "Đồng chí {} chủ trì; đồng chí {} ghi biên bản. Có mặt {present}/{} tổ chức. \
                      Hội nghị thống nhất {} nội dung kết luận, giao các tổ chức triển khai.",
@@ -1575,6 +1578,7 @@ impl<'a> Gen<'a> {
                 unit: t.2.to_string(),
                 target_value: t.3,
                 actuals: Vec::new(),
+                version: 1,
             })?;
             for a in actuals.iter().filter(|a| a.0 == ti) {
                 self.store.add_target_actual(target_id, a.1, a.2)?;

@@ -76,6 +76,11 @@ pub fn tf(key: &str, args: &[(&str, String)]) -> String {
     s
 }
 
+/// "Cuộc họp số 12/2026": how a briefing is named everywhere.
+pub fn meeting_label(m: &crate::domain::Meeting) -> String {
+    tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
+}
+
 /// "Unknown status", listing the valid codes.
 pub fn unknown_status(input: &str) -> String {
     let valid = crate::domain::TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");

@@ -54,14 +54,16 @@ fn setup() -> (App, i64) {
     let mut store = Store::in_memory().unwrap();
     let mttq = store.resolve_organization("MTTQ").unwrap().id;
     let hnd = store.resolve_organization("HND").unwrap().id;
-    let chair = store.add_person(Person::new("Hoàng Văn Thắng", "Trưởng khối", Some(mttq))).unwrap();
+    let chair = store.write(|w| w.add_person(Person::new("Hoàng Văn Thắng", "Trưởng khối", Some(mttq)))).unwrap();
     let mut m = Meeting::new(0, MeetingKind::Weekly, today().and_hms_opt(8, 0, 0).unwrap(), "Phòng họp Khối");
     m.chair_id = Some(chair);
-    let id = store.add_meeting(m).unwrap();
+    let id = store.write(|w| w.add_meeting(m)).unwrap();
     let mut review = AgendaItem::new(id, "Kiểm điểm việc thực hiện kết luận kỳ trước", Some(mttq), Some(15));
     review.standing = true;
-    store.add_agenda_item(review).unwrap();
-    store.add_agenda_item(AgendaItem::new(id, "Báo cáo kết quả tuần của Hội Nông dân", Some(hnd), Some(10))).unwrap();
+    store.write(|w| w.add_agenda_item(review)).unwrap();
+    store
+        .write(|w| w.add_agenda_item(AgendaItem::new(id, "Báo cáo kết quả tuần của Hội Nông dân", Some(hnd), Some(10))))
+        .unwrap();
     (build_app(store, today(), &Config::default()).unwrap(), id)
 }
 
@@ -171,7 +173,7 @@ fn a_briefing_from_roll_call_to_carry_over() {
     assert!(summary.iter().any(|l| l.contains("Vận động quỹ Vì người nghèo")), "{summary:?}");
     key(&mut app, KeyCode::Esc);
     // A closed briefing refuses a new conclusion.
-    assert!(app.store.add_agenda_item(AgendaItem::new(meeting, "Muộn", None, None)).is_err());
+    assert!(app.store.write(|w| w.add_agenda_item(AgendaItem::new(meeting, "Muộn", None, None))).is_err());
 
     // The next briefing: created with one key, it opens with the review and
     // carries over every open conclusion and the pending item.
@@ -285,7 +287,7 @@ fn forms_validate_inline_and_ask_before_discarding() {
 fn notes_targets_and_values_are_added_edited_and_deleted_from_the_detail() {
     let (mut app, _) = setup();
     let hnd = app.store.resolve_organization("HND").unwrap().id;
-    let id = app.store.add_task(Task::new("Xây nhà Đại đoàn kết", hnd, TaskKind::Specific), None).unwrap();
+    let id = app.store.write(|w| w.add_task(Task::new("Xây nhà Đại đoàn kết", hnd, TaskKind::Specific), None)).unwrap();
     app.reload_all().unwrap();
     key(&mut app, KeyCode::Char('2'));
     while app.boards.tabs[app.boards.tab].org_id != Some(hnd) {

@@ -48,7 +48,21 @@ fn an_older_file_is_copied_aside_then_migrated() {
         let store = Store::open(&path).unwrap();
         drop(store);
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE search_index; PRAGMA user_version = 1;").unwrap();
+        // Undo migrations 2 and 3: the search index, row versions.
+        conn.execute_batch("DROP TABLE search_index; DROP INDEX history_at; PRAGMA user_version = 1;").unwrap();
+        for tbl in [
+            "organizations",
+            "people",
+            "meetings",
+            "agenda_items",
+            "tasks",
+            "task_notes",
+            "targets",
+            "target_actuals",
+            "pending_items",
+        ] {
+            conn.execute_batch(&format!("ALTER TABLE {tbl} DROP COLUMN version")).unwrap();
+        }
         conn.execute(
             "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES ('Đường liên thôn', 'specific', 1, 'not-started', '2026-11-01', '2026-11-01')",
             [],
@@ -86,6 +100,6 @@ fn read_only_opening_refuses_writes() {
     drop(Store::open(&path).unwrap());
     let mut store = Store::open_read_only(&path).unwrap();
     assert!(store.is_read_only());
-    assert!(matches!(store.set_setting("locality", "Hải Hà"), Err(StoreError::ReadOnly)));
+    assert!(matches!(store.write(|w| w.set_setting("locality", "Hải Hà")), Err(StoreError::ReadOnly)));
     assert_eq!(store.settings().unwrap().locality, "");
 }

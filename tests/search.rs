@@ -25,7 +25,7 @@ fn task(store: &mut Store, title: &str, code: &str, deadline: Option<NaiveDate>)
     let lead = org(store, code).id;
     let mut t = Task::new(title, lead, TaskKind::Common);
     t.deadline = deadline;
-    store.add_task(t, None).unwrap()
+    store.write(|w| w.add_task(t, None)).unwrap()
 }
 
 fn search(store: &Store, query: &str) -> Vec<SearchHit> {
@@ -238,7 +238,7 @@ fn notes_agenda_pending_answers_and_people_are_searched() {
 
     // A progress note of a task.
     let t = task(&mut store, "Tập huấn nghiệp vụ cho cán bộ Mặt trận cơ sở", "MTTQ", None);
-    let note = store.add_task_note(t, d(2026, 11, 20), "Đã tổ chức 3 lớp cho 120 học viên").unwrap();
+    let note = store.write(|w| w.add_task_note(t, d(2026, 11, 20), "Đã tổ chức 3 lớp cho 120 học viên")).unwrap();
     let hits = search(&store, "hoc vien");
     let hit = find(&hits, SearchKind::Note, note);
     assert_eq!(hit.parent_id, Some(t), "a note opens its task");
@@ -248,16 +248,18 @@ fn notes_agenda_pending_answers_and_people_are_searched() {
 
     // The notes of an agenda item.
     let meeting = store
-        .add_meeting(Meeting::new(
-            0,
-            MeetingKind::Weekly,
-            d(2026, 11, 23).and_hms_opt(8, 0, 0).unwrap(),
-            "Hội trường Ủy ban MTTQ huyện",
-        ))
+        .write(|w| {
+            w.add_meeting(Meeting::new(
+                0,
+                MeetingKind::Weekly,
+                d(2026, 11, 23).and_hms_opt(8, 0, 0).unwrap(),
+                "Hội trường Ủy ban MTTQ huyện",
+            ))
+        })
         .unwrap();
     let mut item = AgendaItem::new(meeting, "Báo cáo tiến độ Tháng cao điểm", Some(mttq.id), None);
     item.notes = "Các đoàn thể đăng ký chỉ tiêu quyên góp trước thứ Sáu".into();
-    let item = store.add_agenda_item(item).unwrap();
+    let item = store.write(|w| w.add_agenda_item(item)).unwrap();
     let hits = search(&store, "quyen gop");
     let hit = find(&hits, SearchKind::Agenda, item);
     assert_eq!(hit.parent_id, Some(meeting), "an agenda item opens its briefing");
@@ -270,17 +272,17 @@ fn notes_agenda_pending_answers_and_people_are_searched() {
     // The answer to a pending item.
     let mut p = PendingItem::new(PendingKind::Proposal, "Đề nghị sửa chữa cống thoát nước thôn 3", d(2026, 11, 16));
     p.raised_by_org_id = Some(hnd.id);
-    let p = store.add_pending_item(p).unwrap();
+    let p = store.write(|w| w.add_pending_item(p)).unwrap();
     assert!(search(&store, "khac phuc").is_empty(), "not answered yet");
-    store.answer_pending_item(p, "UBND xã đã bố trí kinh phí khắc phục", d(2026, 11, 23)).unwrap();
+    store.write(|w| w.answer_pending_item(p, "UBND xã đã bố trí kinh phí khắc phục", d(2026, 11, 23), None)).unwrap();
     let hits = search(&store, "khac phuc");
     let hit = find(&hits, SearchKind::Pending, p);
     assert_eq!(hit.label, "Đề nghị sửa chữa cống thoát nước thôn 3");
     assert_eq!(hit.text, "UBND xã đã bố trí kinh phí khắc phục");
 
     // A person by name without diacritics.
-    let hoa = store.add_person(Person::new("Nguyễn Thị Hoa", "Chuyên viên", Some(mttq.id))).unwrap();
-    store.add_person(Person::new("Nguyễn Văn Hòa", "Phó Chủ tịch", Some(hnd.id))).unwrap();
+    let hoa = store.write(|w| w.add_person(Person::new("Nguyễn Thị Hoa", "Chuyên viên", Some(mttq.id)))).unwrap();
+    store.write(|w| w.add_person(Person::new("Nguyễn Văn Hòa", "Phó Chủ tịch", Some(hnd.id)))).unwrap();
     let hits = search(&store, "nguyen thi hoa");
     assert_eq!(labels(&hits), vec!["Nguyễn Thị Hoa"]);
     assert_eq!((hits[0].kind, hits[0].id), (SearchKind::Person, hoa));
@@ -321,9 +323,9 @@ fn title_matches_rank_before_matches_in_descriptions_and_notes() {
     let mut t = Task::new("Tổng kết mô hình kinh tế tập thể", lead, TaskKind::Common);
     t.description = "Trong đó có tổ hợp tác nuôi hàu ở Quảng Phong".into();
     t.deadline = Some(d(2026, 12, 31));
-    let in_body = store.add_task(t, None).unwrap();
+    let in_body = store.write(|w| w.add_task(t, None)).unwrap();
     let with_note = task(&mut store, "Hội thảo chuyển đổi số", "DTN", Some(d(2026, 12, 30)));
-    let note = store.add_task_note(with_note, d(2026, 11, 22), "Mời hộ nuôi hàu tham dự").unwrap();
+    let note = store.write(|w| w.add_task_note(with_note, d(2026, 11, 22), "Mời hộ nuôi hàu tham dự")).unwrap();
     let in_title = task(&mut store, "Thành lập chi hội nuôi hàu", "HND", Some(d(2026, 11, 24)));
 
     let hits = search(&store, "nuoi hau");
@@ -343,8 +345,8 @@ fn open_work_ranks_before_finished_work() {
     // The finished one is added first and is more recent.
     let done = task(&mut store, title, "MTTQ", Some(d(2026, 12, 15)));
     let open = task(&mut store, title, "MTTQ", Some(d(2026, 11, 28)));
-    let note = store.add_task_note(done, d(2026, 11, 20), "Giám sát tại 5 xã").unwrap();
-    store.set_task_status(done, TaskStatus::Done, d(2026, 11, 23)).unwrap();
+    let note = store.write(|w| w.add_task_note(done, d(2026, 11, 20), "Giám sát tại 5 xã")).unwrap();
+    store.write(|w| w.set_task_status(done, TaskStatus::Done, None)).unwrap();
 
     let hits = search(&store, "giam sat bao hiem");
     assert_eq!(hits.iter().map(|h| (h.id, h.is_open)).collect::<Vec<_>>(), vec![(open, true), (done, false)]);
@@ -353,7 +355,7 @@ fn open_work_ranks_before_finished_work() {
     assert!(!find(&hits, SearchKind::Note, note).is_open);
 
     // Reopening puts it back in front (it is the more recent one).
-    store.set_task_status(done, TaskStatus::InProgress, d(2026, 11, 24)).unwrap();
+    store.write(|w| w.set_task_status(done, TaskStatus::InProgress, None)).unwrap();
     let hits = search(&store, "giam sat bao hiem");
     assert_eq!(hits.iter().map(|h| (h.id, h.is_open)).collect::<Vec<_>>(), vec![(done, true), (open, true)]);
 }
@@ -382,7 +384,7 @@ fn hostile_store() -> Store {
     let mut store = Store::in_memory().unwrap();
     task(&mut store, "Bình xét hộ nông dân sản xuất giỏi", "HND", None);
     task(&mut store, "Vận động ủng hộ Quỹ Vì người nghèo", "MTTQ", None);
-    store.add_person(Person::new("Trần Văn An", "Chủ tịch", None)).unwrap();
+    store.write(|w| w.add_person(Person::new("Trần Văn An", "Chủ tịch", None))).unwrap();
     store
 }
 
@@ -565,7 +567,7 @@ fn people_sort_by_given_name_then_full_name() {
     // The same through the store: people() lists them in this order.
     let mut store = Store::in_memory().unwrap();
     for n in expected.iter().rev() {
-        store.add_person(Person::new(n, "", None)).unwrap();
+        store.write(|w| w.add_person(Person::new(n, "", None))).unwrap();
     }
     let listed: Vec<String> = store.people().unwrap().into_iter().map(|p| p.full_name).collect();
     assert_eq!(listed, expected);
@@ -709,12 +711,12 @@ fn cli_search_survives_hostile_queries() {
 fn the_index_follows_edits_deletes_and_undo() {
     let mut store = Store::in_memory().unwrap();
     let id = task(&mut store, "Khảo sát vùng nuôi hàu Quảng Phong", "HND", None);
-    let note = store.add_task_note(id, d(2026, 11, 20), "Đã đi thực địa 12 hộ").unwrap();
+    let note = store.write(|w| w.add_task_note(id, d(2026, 11, 20), "Đã đi thực địa 12 hộ")).unwrap();
     assert!(has(&search(&store, "hau"), SearchKind::Task, id));
 
     let mut t = store.task(id).unwrap();
     t.title = "Khảo sát vùng nuôi ngao Quảng Phong".into();
-    store.update_task(t).unwrap();
+    store.write(|w| w.update_task(t)).unwrap();
     assert!(search(&store, "hau").is_empty(), "the old title is gone");
     assert!(search(&store, "hàu").is_empty());
     let hits = search(&store, "ngao");
@@ -723,12 +725,12 @@ fn the_index_follows_edits_deletes_and_undo() {
     let hits = search(&store, "thuc dia");
     assert_eq!(find(&hits, SearchKind::Note, note).label, "Khảo sát vùng nuôi ngao Quảng Phong");
 
-    store.delete_task(id).unwrap();
+    store.write(|w| w.delete_task(id, None)).unwrap();
     assert!(search(&store, "ngao").is_empty(), "a deleted task is not found");
     assert!(search(&store, "thuc dia").is_empty(), "nor its notes");
     assert!(search(&store, "quang phong").is_empty());
 
-    store.undo().unwrap();
+    store.write(|w| w.undo()).unwrap();
     let hits = search(&store, "ngao");
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!((hits[0].kind, hits[0].id), (SearchKind::Task, id));
@@ -736,7 +738,7 @@ fn the_index_follows_edits_deletes_and_undo() {
     assert_eq!(find(&hits, SearchKind::Note, note).parent_id, Some(id));
 
     // Undoing the rename brings the old title back.
-    store.undo().unwrap();
+    store.write(|w| w.undo()).unwrap();
     assert!(has(&search(&store, "hau"), SearchKind::Task, id));
     assert!(search(&store, "ngao").is_empty());
 }
@@ -745,30 +747,36 @@ fn the_index_follows_edits_deletes_and_undo() {
 fn the_index_follows_meetings_pending_items_and_people() {
     let mut store = Store::in_memory().unwrap();
     let start = d(2026, 11, 23).and_hms_opt(8, 0, 0).unwrap();
-    let m = store.add_meeting(Meeting::new(0, MeetingKind::Weekly, start, "Phòng họp tầng 2")).unwrap();
-    let item = store.add_agenda_item(AgendaItem::new(m, "Phản ánh dư luận xã hội", None, None)).unwrap();
+    let m = store.write(|w| w.add_meeting(Meeting::new(0, MeetingKind::Weekly, start, "Phòng họp tầng 2"))).unwrap();
+    let item = store.write(|w| w.add_agenda_item(AgendaItem::new(m, "Phản ánh dư luận xã hội", None, None))).unwrap();
     let mut meeting = store.meeting(m).unwrap();
     meeting.place = "Nhà văn hóa thôn Đông".into();
     meeting.notes = "Mời đại diện Công an huyện dự".into();
-    store.update_meeting(meeting).unwrap();
+    store.write(|w| w.update_meeting(meeting)).unwrap();
     assert!(search(&store, "phong hop").is_empty(), "old place gone");
     assert!(has(&search(&store, "nha van hoa"), SearchKind::Meeting, m));
     assert!(has(&search(&store, "cong an"), SearchKind::Meeting, m));
     assert!(find(&search(&store, "du luan"), SearchKind::Agenda, item).is_open);
 
-    store.delete_meeting(m).unwrap();
+    store.write(|w| w.delete_meeting(m, None)).unwrap();
     assert!(search(&store, "nha van hoa").is_empty());
     assert!(search(&store, "du luan").is_empty(), "its agenda went with it");
 
     let p = store
-        .add_pending_item(PendingItem::new(PendingKind::Question, "Hỏi về tiến độ giải ngân vốn vay", d(2026, 11, 16)))
+        .write(|w| {
+            w.add_pending_item(PendingItem::new(
+                PendingKind::Question,
+                "Hỏi về tiến độ giải ngân vốn vay",
+                d(2026, 11, 16),
+            ))
+        })
         .unwrap();
     assert!(find(&search(&store, "giai ngan"), SearchKind::Pending, p).is_open);
-    store.delete_pending_item(p).unwrap();
+    store.write(|w| w.delete_pending_item(p, None)).unwrap();
     assert!(search(&store, "giai ngan").is_empty());
 
-    let person = store.add_person(Person::new("Lò Văn Páo", "Trưởng thôn", None)).unwrap();
+    let person = store.write(|w| w.add_person(Person::new("Lò Văn Páo", "Trưởng thôn", None))).unwrap();
     assert!(has(&search(&store, "pao"), SearchKind::Person, person));
-    store.delete_person(person).unwrap();
+    store.write(|w| w.delete_person(person, None)).unwrap();
     assert!(search(&store, "pao").is_empty());
 }

@@ -190,7 +190,7 @@ fn database_text_cannot_drive_the_terminal() {
     let hnd = store.resolve_organization("HND").unwrap().id;
     let mut t = giaoban::domain::Task::new("Việc an toàn", hnd, giaoban::domain::TaskKind::Specific);
     t.description = "dòng 1\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}đảo ngược\u{1b}[2J".into();
-    let id = store.add_task(t, None).unwrap();
+    let id = store.write(|w| w.add_task(t, None)).unwrap();
     // Write hostile text straight into the file, as another program might.
     let mut app = build_app(store, today(), &Config::default()).unwrap();
     key(&mut app, KeyCode::Char('2'));

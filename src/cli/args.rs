@@ -157,7 +157,25 @@ pub enum TaskCommand {
     /// Add a task; prints its id.
     Add(TaskAddArgs),
     /// Change a task's status.
-    Status { id: i64, status: String },
+    Status {
+        id: i64,
+        status: String,
+        #[arg(long, value_name = "N")]
+        if_version: Option<i64>,
+    },
+    /// Move a task's deadline.
+    Due {
+        id: i64,
+        date: String,
+        #[arg(long, value_name = "N")]
+        if_version: Option<i64>,
+    },
+    /// Delete a task with its notes and targets.
+    Delete {
+        id: i64,
+        #[arg(long, value_name = "N")]
+        if_version: Option<i64>,
+    },
     /// Add a dated progress note.
     Note { id: i64, text: String },
     /// Show one task in full.

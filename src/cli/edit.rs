@@ -6,13 +6,16 @@ use super::output::{Align, Table};
 use super::{print_json, CliResult, Ctx};
 use crate::domain::{OrgKind, Organization, Task, TaskKind};
 use crate::i18n::{t, tf};
+use crate::ops::{self, Board, Intent};
 use crate::text::format_date;
 
 pub fn init(ctx: &mut Ctx, a: InitArgs) -> CliResult {
-    for (key, value) in [("bloc_name", &a.name), ("locality", &a.locality), ("level", &a.level)] {
-        if let Some(v) = value {
-            ctx.store.set_setting(key, v)?;
-        }
+    let intents: Vec<Intent> = [("bloc_name", &a.name), ("locality", &a.locality), ("level", &a.level)]
+        .into_iter()
+        .filter_map(|(key, value)| value.as_ref().map(|v| Intent::SetSetting { key: key.into(), value: v.clone() }))
+        .collect();
+    if !intents.is_empty() {
+        let _ = ops::execute_all(&mut ctx.store, intents)?;
     }
     let path = ctx.store.path().map(|p| p.display().to_string()).unwrap_or_default();
     println!("{}", tf("init.done", &[("path", path), ("n", ctx.store.organizations()?.len().to_string())]));
@@ -39,14 +42,28 @@ pub fn demo(ctx: &mut Ctx, a: DemoArgs) -> CliResult {
 pub fn task(ctx: &mut Ctx, c: TaskCommand) -> CliResult {
     match c {
         TaskCommand::Add(a) => task_add(ctx, a),
-        TaskCommand::Status { id, status } => {
+        TaskCommand::Status { id, status, if_version } => {
             let status = super::parse_status(&status)?;
-            let task = ctx.store.set_task_status(id, status, ctx.today)?;
-            println!("{}", tf("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))]));
+            let _ = ops::execute(&mut ctx.store, Intent::SetTaskStatus { id, status, version: if_version })?;
+            println!("{}", tf("task.status_set", &[("id", id.to_string()), ("status", t(&status.label_key()))]));
+            Ok(())
+        }
+        TaskCommand::Due { id, date, if_version } => {
+            let deadline = match date.trim() {
+                "none" | "-" | "" => None,
+                d => Some(ctx.parse_date(d)?),
+            };
+            let _ = ops::execute(&mut ctx.store, Intent::Reschedule { id, deadline, version: if_version })?;
+            println!("{}", tf("edit.rescheduled", &[("id", id.to_string())]));
+            Ok(())
+        }
+        TaskCommand::Delete { id, if_version } => {
+            let _ = ops::execute(&mut ctx.store, Intent::DeleteTask { id, version: if_version })?;
+            println!("{}", tf("task.deleted", &[("id", id.to_string())]));
             Ok(())
         }
         TaskCommand::Note { id, text } => {
-            ctx.store.add_task_note(id, ctx.today, &text)?;
+            let _ = ops::execute(&mut ctx.store, Intent::AddNote { task_id: id, on: ctx.today, text })?;
             println!("{}", tf("task.note_added", &[("id", id.to_string())]));
             Ok(())
         }
@@ -64,21 +81,16 @@ fn task_add(ctx: &mut Ctx, a: TaskAddArgs) -> CliResult {
     }
     // The lead is not also its own partner.
     with.retain(|id| *id != lead.id);
-    let kind = match &a.kind {
-        Some(k) => super::view::parse_kind(k)?,
-        None if with.is_empty() => TaskKind::Specific,
-        None => TaskKind::Common,
-    };
-    let mut task = Task::new(&a.title, lead.id, kind);
+    let kind = a.kind.as_deref().map(super::view::parse_kind).transpose()?;
+    let mut task = Task::new(&a.title, lead.id, kind.unwrap_or(TaskKind::Specific));
     task.with_org_ids = with;
     task.place = a.place.clone().unwrap_or_default();
     task.description = a.description.clone().unwrap_or_default();
     task.deadline = a.due.as_deref().map(|d| ctx.parse_date(d)).transpose()?;
-    task.start_date = Some(match a.start.as_deref() {
-        Some(s) => ctx.parse_date(s)?,
-        None => ctx.today.min(task.deadline.unwrap_or(ctx.today)),
-    });
-    let id = ctx.store.add_task(task, a.note.as_deref().map(|n| (ctx.today, n)))?;
+    task.start_date = a.start.as_deref().map(|s| ctx.parse_date(s)).transpose()?;
+    let board = if kind == Some(TaskKind::Common) { Board::Common } else { Board::Org(lead.id) };
+    let intent = Intent::AddTask { task, board, kind_given: kind.is_some(), first_note: a.note.clone() };
+    let id = ops::execute(&mut ctx.store, intent)?.created_id().unwrap_or_default();
     println!("{id}");
     Ok(())
 }
@@ -187,7 +199,7 @@ pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
         }
         OrgCommand::Add { code, name, short } => {
             let org = Organization::new(&code, &name, short.as_deref().unwrap_or(""), OrgKind::Member);
-            ctx.store.add_organization(org)?;
+            let _ = ops::execute(&mut ctx.store, Intent::AddOrg(org))?;
             println!("{}", tf("org.added", &[("code", code.trim().to_ascii_uppercase())]));
             Ok(())
         }
@@ -198,7 +210,7 @@ pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
                 o.short_name = s;
             }
             let code = o.code.clone();
-            ctx.store.update_organization(o)?;
+            let _ = ops::execute(&mut ctx.store, Intent::EditOrg(o))?;
             println!("{}", tf("org.renamed", &[("code", code)]));
             Ok(())
         }
@@ -206,7 +218,7 @@ pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
         OrgCommand::Activate { org } => set_active(ctx, &org, true),
         OrgCommand::Delete { org } => {
             let o = ctx.resolve_org(&org)?;
-            ctx.store.delete_organization(o.id)?;
+            let _ = ops::execute(&mut ctx.store, Intent::DeleteOrg { id: o.id, version: Some(o.version) })?;
             println!("{}", tf("org.deleted", &[("code", o.code)]));
             Ok(())
         }
@@ -217,14 +229,14 @@ fn set_active(ctx: &mut Ctx, org: &str, active: bool) -> CliResult {
     let mut o = ctx.resolve_org(org)?;
     o.active = active;
     let code = o.code.clone();
-    ctx.store.update_organization(o)?;
+    let _ = ops::execute(&mut ctx.store, Intent::EditOrg(o))?;
     println!("{}", tf(if active { "org.activated" } else { "org.deactivated" }, &[("code", code)]));
     Ok(())
 }
 
 pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
     if let Some(SettingsCommand::Set { key, value }) = a.command {
-        ctx.store.set_setting(&key, &value)?;
+        let _ = ops::execute(&mut ctx.store, Intent::SetSetting { key, value })?;
     }
     let s = ctx.store.settings()?;
     for key in crate::domain::Settings::KEYS {
@@ -234,7 +246,7 @@ pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
 }
 
 pub fn undo(ctx: &mut Ctx) -> CliResult {
-    let tables = ctx.store.undo()?;
+    let tables = ops::execute(&mut ctx.store, Intent::Undo)?.undone;
     let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
     what.dedup();
     println!("{}", tf("undo.done", &[("what", what.join(", "))]));

@@ -1,34 +1,11 @@
 //! The documented JSON shapes of `--json` output (see README). Field names
 //! and meanings stay stable; new fields may be added.
 
-use crate::domain::{AgendaItem, Meeting, Organization, PendingItem, Person, Task};
+use crate::domain::{AgendaItem, Meeting, PendingItem, Task};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
 
-/// Looks up organization codes and people's names by id.
-pub struct Names {
-    orgs: HashMap<i64, Organization>,
-    people: HashMap<i64, Person>,
-}
-
-impl Names {
-    pub fn load(store: &crate::store::Store) -> crate::store::Result<Names> {
-        Ok(Names {
-            orgs: store.organizations()?.into_iter().map(|o| (o.id, o)).collect(),
-            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
-        })
-    }
-    pub fn code(&self, id: i64) -> String {
-        self.orgs.get(&id).map(|o| o.code.clone()).unwrap_or_default()
-    }
-    pub fn org(&self, id: i64) -> Option<&Organization> {
-        self.orgs.get(&id)
-    }
-    pub fn person(&self, id: i64) -> String {
-        self.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()
-    }
-}
+pub use crate::ops::Names;
 
 fn iso(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())

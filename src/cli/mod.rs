@@ -203,7 +203,8 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
     if !path.exists() && command.only_reads() {
         return Err(CliError::Fail(tf("err.no_database", &[("path", path.display().to_string())])));
     }
-    let store = open_store(cli.db, cli.read_only)?;
+    let mut store = open_store(cli.db, cli.read_only)?;
+    store.set_clock(crate::clock::Clock::on(today));
     let mut ctx = Ctx { store, today, style: Style::detect() };
     match command {
         Command::Init(a) => edit::init(&mut ctx, a),

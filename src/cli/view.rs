@@ -17,10 +17,6 @@ fn header_line(ctx: &Ctx) -> CliResult<String> {
     Ok(if s.bloc_name.is_empty() { date } else { format!("{} — {date}", s.bloc_name) })
 }
 
-fn meeting_label(m: &Meeting) -> String {
-    tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
-}
-
 #[derive(Serialize)]
 struct StatusJson {
     today: String,
@@ -75,7 +71,7 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
         Some(m) => out.push_str(&format!(
             "{}: {} · {} {} · {} · {}\n",
             t("status.next_meeting"),
-            meeting_label(m),
+            crate::i18n::meeting_label(m),
             format_long_date(m.starts_at.date(), crate::i18n::lang()),
             format_time(m.starts_at.time()),
             if m.place.is_empty() { "—" } else { &m.place },
@@ -328,7 +324,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
     let mut out = String::new();
     out.push_str(&st.bold(&format!(
         "{} · {} {} · {}",
-        meeting_label(&meeting),
+        crate::i18n::meeting_label(&meeting),
         format_long_date(meeting.starts_at.date(), lang),
         format_time(meeting.starts_at.time()),
         t(&meeting.status.label_key())

@@ -23,6 +23,8 @@ coded_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meeting {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub year: i32,
     /// Number within its year: "Giao ban số 12/2026".
     pub number: i64,
@@ -43,6 +45,7 @@ impl Meeting {
     pub fn new(number: i64, kind: MeetingKind, starts_at: NaiveDateTime, place: &str) -> Self {
         Meeting {
             id: 0,
+            version: 1,
             year: starts_at.year(),
             number,
             kind,
@@ -128,6 +131,8 @@ pub struct Attendance {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgendaItem {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub meeting_id: i64,
     pub position: i64,
     pub title: String,
@@ -144,6 +149,7 @@ impl AgendaItem {
     pub fn new(meeting_id: i64, title: &str, org_id: Option<i64>, planned_minutes: Option<i64>) -> Self {
         AgendaItem {
             id: 0,
+            version: 1,
             meeting_id,
             position: 0,
             title: title.to_string(),

@@ -13,6 +13,8 @@ coded_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organization {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     /// Short ASCII code, unique: MTTQ, DTN, HLHPN, HND, HCCB, LDLD.
     pub code: String,
     pub name: String,
@@ -26,6 +28,7 @@ impl Organization {
     pub fn new(code: &str, name: &str, short_name: &str, kind: OrgKind) -> Self {
         Organization {
             id: 0,
+            version: 1,
             code: code.to_string(),
             name: name.to_string(),
             short_name: short_name.to_string(),
@@ -126,6 +129,8 @@ pub fn resolve_person<'a>(people: &'a [Person], input: &str) -> PersonMatch<'a> 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub full_name: String,
     pub title: String,
     pub org_id: Option<i64>,
@@ -138,6 +143,7 @@ impl Person {
     pub fn new(full_name: &str, title: &str, org_id: Option<i64>) -> Self {
         Person {
             id: 0,
+            version: 1,
             full_name: full_name.to_string(),
             title: title.to_string(),
             org_id,

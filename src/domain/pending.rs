@@ -24,6 +24,8 @@ coded_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PendingItem {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub kind: PendingKind,
     pub text: String,
     pub raised_by_org_id: Option<i64>,
@@ -42,6 +44,7 @@ impl PendingItem {
     pub fn new(kind: PendingKind, text: &str, raised_on: NaiveDate) -> Self {
         PendingItem {
             id: 0,
+            version: 1,
             kind,
             text: text.to_string(),
             raised_by_org_id: None,

@@ -43,6 +43,8 @@ pub struct TaskSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Task {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub title: String,
     pub description: String,
     pub kind: TaskKind,
@@ -63,6 +65,7 @@ impl Task {
     pub fn new(title: &str, lead_org_id: i64, kind: TaskKind) -> Self {
         Task {
             id: 0,
+            version: 1,
             title: title.to_string(),
             description: String::new(),
             kind,
@@ -129,6 +132,8 @@ impl Task {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskNote {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub task_id: i64,
     pub noted_on: NaiveDate,
     pub text: String,
@@ -138,6 +143,8 @@ pub struct TaskNote {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Target {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub task_id: i64,
     pub indicator: String,
     /// đồng, nhà, mô hình, cuộc, lượt, hộ, %
@@ -149,6 +156,8 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetActual {
     pub id: i64,
+    /// Raised by every save; a save based on an older version is refused.
+    pub version: i64,
     pub target_id: i64,
     pub recorded_on: NaiveDate,
     /// Cumulative value reached on that date.
@@ -239,10 +248,11 @@ mod tests {
             unit: "nhà".into(),
             target_value: 27.0,
             actuals: vec![],
+            version: 1,
         };
         assert_eq!(tg.achieved_percent(), 0.0);
-        tg.actuals.push(TargetActual { id: 1, target_id: 1, recorded_on: d(2026, 10, 1), value: 9.0 });
-        tg.actuals.push(TargetActual { id: 2, target_id: 1, recorded_on: d(2026, 11, 1), value: 18.0 });
+        tg.actuals.push(TargetActual { id: 1, target_id: 1, recorded_on: d(2026, 10, 1), value: 9.0, version: 1 });
+        tg.actuals.push(TargetActual { id: 2, target_id: 1, recorded_on: d(2026, 11, 1), value: 18.0, version: 1 });
         assert!((tg.achieved_percent() - 66.666).abs() < 0.01);
         tg.target_value = 0.0;
         assert_eq!(tg.validated(), Err(DomainError::BadTargetValue));

@@ -1,9 +1,9 @@
 //! Change history: every insert, update and delete, with old and new values,
 //! grouped by the user action that made it, so an action can be undone.
 
-use super::{conv, search, Result, Store, StoreError};
+use super::{search, Result, Store, StoreError, Write};
 use rusqlite::types::ValueRef;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -34,7 +34,7 @@ pub struct HistoryEntry {
 }
 
 /// The row `id` of `tbl` as a JSON object; tasks carry their links too.
-pub(crate) fn snapshot(tx: &Transaction, tbl: &str, id: i64) -> Result<Option<Value>> {
+pub(crate) fn snapshot(tx: &Connection, tbl: &str, id: i64) -> Result<Option<Value>> {
     debug_assert!(TABLES.contains(&tbl));
     let mut stmt = tx.prepare_cached(&format!("SELECT * FROM {tbl} WHERE id = ?1"))?;
     let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
@@ -68,21 +68,13 @@ pub(crate) fn snapshot(tx: &Transaction, tbl: &str, id: i64) -> Result<Option<Va
     Ok(Some(Value::Object(map)))
 }
 
-pub(crate) fn record(
-    tx: &Transaction,
-    action: i64,
-    tbl: &str,
-    id: i64,
-    op: &str,
-    old: &Option<Value>,
-    new: &Option<Value>,
-) -> Result<()> {
+pub(crate) fn record(tx: &Write, tbl: &str, id: i64, op: &str, old: &Option<Value>, new: &Option<Value>) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO history (action_id, at, tbl, record_id, op, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        action,
-        conv::now(),
+        tx.action,
+        tx.stamp(),
         tbl,
         id,
         op,
@@ -92,32 +84,105 @@ pub(crate) fn record(
     Ok(())
 }
 
+/// Two snapshots that differ only in bookkeeping (version, save time).
+fn same_content(a: Option<&Value>, b: Option<&Value>) -> bool {
+    let strip = |v: Option<&Value>| {
+        let mut v = v.cloned();
+        if let Some(Value::Object(m)) = v.as_mut() {
+            m.remove("version");
+            m.remove("updated_at");
+        }
+        v
+    };
+    strip(a) == strip(b)
+}
+
 /// Records that row `id` was inserted (`old` is None) or updated, and keeps
 /// the search index in step.
-pub(crate) fn changed(tx: &Transaction, action: i64, tbl: &str, id: i64, old: Option<Value>) -> Result<()> {
+pub(crate) fn changed(tx: &Write, tbl: &str, id: i64, old: Option<Value>) -> Result<()> {
     let new = snapshot(tx, tbl, id)?;
-    if old.is_some() && old == new {
+    if old.is_some() && same_content(old.as_ref(), new.as_ref()) {
         return Ok(());
     }
     let op = if old.is_some() { "update" } else { "insert" };
-    record(tx, action, tbl, id, op, &old, &new)?;
+    record(tx, tbl, id, op, &old, &new)?;
     search::reindex(tx, tbl, id)
 }
 
 /// Deletes row `id` of `tbl`, recording its last values. Callers delete
 /// dependent rows first so that undo can restore parents before children.
-pub(crate) fn delete_row(tx: &Transaction, action: i64, tbl: &str, id: i64) -> Result<bool> {
+pub(crate) fn delete_row(tx: &Write, tbl: &str, id: i64) -> Result<bool> {
     let Some(old) = snapshot(tx, tbl, id)? else {
         return Ok(false);
     };
     tx.execute(&format!("DELETE FROM {tbl} WHERE id = ?1"), [id])?;
-    record(tx, action, tbl, id, "delete", &Some(old), &None)?;
+    record(tx, tbl, id, "delete", &Some(old), &None)?;
     search::reindex(tx, tbl, id)?;
     Ok(true)
 }
 
+/// What a table's rows are called in messages (`what.*` in the catalogs).
+pub(crate) fn what_of(tbl: &str) -> &'static str {
+    match tbl {
+        "organizations" => "organization",
+        "people" => "person",
+        "meetings" => "meeting",
+        "agenda_items" => "agenda_item",
+        "tasks" => "task",
+        "task_notes" => "note",
+        "targets" => "target",
+        "target_actuals" => "actual",
+        "pending_items" => "pending",
+        _ => "record",
+    }
+}
+
+/// Moves row `id` of `tbl` to its next version. With `expected`, refuses
+/// (as a conflict) when the row is no longer at that version: someone else
+/// saved it since it was read.
+pub(crate) fn bump_version(tx: &Connection, tbl: &str, id: i64, expected: Option<i64>) -> Result<()> {
+    debug_assert!(super::schema::VERSIONED.contains(&tbl));
+    let n = tx
+        .prepare_cached(&format!(
+            "UPDATE {tbl} SET version = version + 1 WHERE id = ?1 AND (?2 IS NULL OR version = ?2)"
+        ))?
+        .execute(params![id, expected])?;
+    if n == 1 {
+        return Ok(());
+    }
+    let exists: bool =
+        tx.query_row(&format!("SELECT EXISTS(SELECT 1 FROM {tbl} WHERE id = ?1)"), [id], |r| r.get(0))?;
+    Err(if exists {
+        StoreError::Conflict { what: what_of(tbl), id }
+    } else {
+        StoreError::NotFound { what: what_of(tbl), id }
+    })
+}
+
+/// The stored version of row `id` of `tbl`.
+pub(crate) fn version_of(tx: &Connection, tbl: &str, id: i64) -> Result<Option<i64>> {
+    Ok(tx.query_row(&format!("SELECT version FROM {tbl} WHERE id = ?1"), [id], |r| r.get(0)).optional()?)
+}
+
+/// Deletes row `id` of `tbl` as `delete_row` does, refusing when it is no
+/// longer at the `expected` version.
+pub(crate) fn delete_checked(tx: &Write, tbl: &str, id: i64, expected: Option<i64>) -> Result<()> {
+    if let Some(v) = expected {
+        match version_of(tx, tbl, id)? {
+            None => return Err(StoreError::NotFound { what: what_of(tbl), id }),
+            Some(current) if current != v => return Err(StoreError::Conflict { what: what_of(tbl), id }),
+            Some(_) => {}
+        }
+    }
+    if !delete_row(tx, tbl, id)? {
+        return Err(StoreError::NotFound { what: what_of(tbl), id });
+    }
+    Ok(())
+}
+
 /// Writes `values` (a snapshot) back as row `id`, inserting or replacing.
-fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
+/// The row's version moves on, so an edit read before the undo is stale.
+fn restore_row(tx: &Connection, tbl: &str, values: &Value) -> Result<()> {
     let Some(map) = values.as_object() else {
         return Ok(());
     };
@@ -128,9 +193,14 @@ fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
         columns.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
         placeholders.join(", ")
     );
-    let vals: Vec<rusqlite::types::Value> = columns.iter().map(|c| json_to_sql(&map[*c])).collect();
+    let mut vals: Vec<rusqlite::types::Value> = columns.iter().map(|c| json_to_sql(&map[*c])).collect();
     // REPLACE would delete and cascade children; update in place when present.
     let id = map.get("id").and_then(Value::as_i64).unwrap_or(0);
+    if let Some(i) = columns.iter().position(|c| c.as_str() == "version") {
+        let current = version_of(tx, tbl, id)?;
+        let old = map["version"].as_i64().unwrap_or(1);
+        vals[i] = rusqlite::types::Value::Integer(current.unwrap_or(old).max(old) + 1);
+    }
     let exists: bool =
         tx.query_row(&format!("SELECT EXISTS(SELECT 1 FROM {tbl} WHERE id = ?1)"), [id], |r| r.get(0))?;
     if exists {
@@ -156,7 +226,7 @@ fn restore_row(tx: &Transaction, tbl: &str, values: &Value) -> Result<()> {
 }
 
 /// Settings are keyed by name; their history stores `{"key", "value"}`.
-fn undo_setting(tx: &Transaction, action: i64, old: Option<&str>) -> Result<()> {
+fn undo_setting(tx: &Write, old: Option<&str>) -> Result<()> {
     let Some(old) = old.and_then(|s| serde_json::from_str::<Value>(s).ok()) else {
         return Ok(());
     };
@@ -167,7 +237,7 @@ fn undo_setting(tx: &Transaction, action: i64, old: Option<&str>) -> Result<()> 
         tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
     tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, value])?;
     let before = before.map(|v| serde_json::json!({"key": key, "value": v}));
-    record(tx, action, "settings", 0, "update", &before, &Some(old.clone()))
+    record(tx, "settings", 0, "update", &before, &Some(old.clone()))
 }
 
 fn json_to_sql(v: &Value) -> rusqlite::types::Value {
@@ -204,43 +274,17 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// The stored values of a record, to notice when someone else changed it
-    /// between reading and saving. None if the record is gone.
-    pub fn fingerprint(&self, tbl: &str, id: i64) -> Result<Option<String>> {
-        if !TABLES.contains(&tbl) {
-            return Ok(None);
-        }
-        let tx = self.conn().unchecked_transaction()?;
-        let snap = snapshot(&tx, tbl, id)?.map(|mut v| {
-            // Time stamps of the last save are not a change of content.
-            if let Some(o) = v.as_object_mut() {
-                o.remove("updated_at");
-            }
-            v.to_string()
-        });
-        tx.finish()?;
-        Ok(snap)
-    }
-
-    /// Makes everything recorded so far the starting point: undo stops here.
-    /// Used after seeding a new file and after loading the demo.
-    pub fn seal_history(&mut self) -> Result<()> {
-        if self.read_only {
-            return Ok(());
-        }
-        self.conn().execute("UPDATE history SET undone = 1 WHERE undone = 0", [])?;
-        Ok(())
-    }
-
     /// Number of user actions that can still be undone.
     pub fn undo_depth(&self) -> Result<i64> {
         Ok(self.conn().query_row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)
     }
+}
 
+impl Write<'_> {
     /// Reverses the most recent action not yet undone, as one new action
     /// that the history records too. Returns the tables it touched.
-    pub fn undo(&mut self) -> Result<Vec<String>> {
-        self.write(|tx, action| {
+    pub fn undo(&self) -> Result<Vec<String>> {
+        self.run(|tx| {
             let last: Option<i64> = tx
                 .query_row("SELECT MAX(action_id) FROM history WHERE undone = 0", [], |r| r.get(0))
                 .optional()?
@@ -257,7 +301,7 @@ impl Store {
             let mut tables = Vec::new();
             for (tbl, id, op, old) in steps {
                 if tbl == "settings" {
-                    undo_setting(tx, action, old.as_deref())?;
+                    undo_setting(tx, old.as_deref())?;
                     tables.push(tbl);
                     continue;
                 }
@@ -268,21 +312,64 @@ impl Store {
                 match op.as_str() {
                     "insert" => {
                         tx.execute(&format!("DELETE FROM {tbl} WHERE id = ?1"), [id])?;
-                        record(tx, action, &tbl, id, "delete", &before, &None)?;
+                        record(tx, &tbl, id, "delete", &before, &None)?;
                         search::reindex(tx, &tbl, id)?;
                     }
                     _ => {
                         let old: Option<Value> = old.and_then(|s| serde_json::from_str(&s).ok());
                         if let Some(old) = old {
                             restore_row(tx, &tbl, &old)?;
-                            changed(tx, action, &tbl, id, before)?;
+                            changed(tx, &tbl, id, before)?;
                         }
                     }
                 }
                 tables.push(tbl);
             }
-            tx.execute("UPDATE history SET undone = 1 WHERE action_id IN (?1, ?2)", [last, action])?;
+            tx.execute("UPDATE history SET undone = 1 WHERE action_id IN (?1, ?2)", [last, tx.action])?;
             Ok(tables)
         })
+    }
+}
+
+impl Store {
+    /// Changes recorded between two moments in the given tables, oldest first.
+    pub fn history_between(
+        &self,
+        from: chrono::NaiveDateTime,
+        to: chrono::NaiveDateTime,
+        tables: &[&str],
+    ) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, action_id, at, tbl, record_id, op, old, new FROM history
+             WHERE at >= ?1 AND at <= ?2 ORDER BY id",
+        )?;
+        let fmt = |d: chrono::NaiveDateTime| d.format("%Y-%m-%d %H:%M:%S").to_string();
+        let rows = stmt.query_map(params![fmt(from), fmt(to + chrono::Duration::seconds(59))], entry_from_row)?;
+        let mut out: Vec<HistoryEntry> = rows.collect::<std::result::Result<_, _>>()?;
+        out.retain(|h| tables.contains(&h.table.as_str()));
+        Ok(out)
+    }
+}
+
+fn entry_from_row(r: &rusqlite::Row) -> rusqlite::Result<HistoryEntry> {
+    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(HistoryEntry {
+        id: r.get(0)?,
+        action_id: r.get(1)?,
+        at: r.get(2)?,
+        table: r.get(3)?,
+        record_id: r.get(4)?,
+        op: r.get(5)?,
+        old: parse(r.get(6)?),
+        new: parse(r.get(7)?),
+    })
+}
+
+impl Write<'_> {
+    /// Makes everything recorded so far the starting point: undo stops here.
+    /// Used after seeding a new file and after loading the demo.
+    pub fn seal_history(&self) -> Result<()> {
+        self.execute("UPDATE history SET undone = 1 WHERE undone = 0", [])?;
+        Ok(())
     }
 }

@@ -1,13 +1,13 @@
 //! Briefings, their attendance and agenda.
 
-use super::history::{changed, delete_row, snapshot};
-use super::{conv, Result, Store, StoreError};
+use super::history::{bump_version, changed, delete_row, snapshot};
+use super::{conv, Result, Store, StoreError, Write};
 use crate::domain::{AgendaItem, Attendance, DomainError, Meeting, MeetingKind, MeetingStatus};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const MEETING_COLUMNS: &str =
-    "id, year, number, kind, starts_at, ends_at, place, chair_id, secretary_id, status, notes, started_at";
+    "id, year, number, kind, starts_at, ends_at, place, chair_id, secretary_id, status, notes, started_at, version";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -23,10 +23,12 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         status: MeetingStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(MeetingStatus::Planned),
         notes: r.get(10)?,
         started_at: r.get::<_, Option<String>>(11)?.map(|s| conv::parse_datetime(&s)),
+        version: r.get(12)?,
     })
 }
 
-const AGENDA_COLUMNS: &str = "id, meeting_id, position, title, org_id, planned_minutes, notes, outcome, standing";
+const AGENDA_COLUMNS: &str =
+    "id, meeting_id, position, title, org_id, planned_minutes, notes, outcome, standing, version";
 
 fn agenda_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
@@ -39,24 +41,25 @@ fn agenda_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         notes: r.get(6)?,
         outcome: r.get(7)?,
         standing: r.get(8)?,
+        version: r.get(9)?,
     })
 }
 
-fn load_meeting(tx: &Transaction, id: i64) -> Result<Meeting> {
+fn load_meeting(tx: &Connection, id: i64) -> Result<Meeting> {
     tx.query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)
         .optional()?
         .ok_or(StoreError::NotFound { what: "meeting", id })
 }
 
 /// Refuses changes to a closed meeting's agenda and attendance.
-fn ensure_open(tx: &Transaction, meeting_id: i64) -> Result<()> {
+fn ensure_open(tx: &Connection, meeting_id: i64) -> Result<()> {
     if load_meeting(tx, meeting_id)?.is_closed() {
         return Err(DomainError::MeetingClosed.into());
     }
     Ok(())
 }
 
-fn write_meeting(tx: &Transaction, m: &Meeting) -> Result<()> {
+fn write_meeting(tx: &Connection, m: &Meeting) -> Result<()> {
     tx.execute(
         "UPDATE meetings SET year = ?2, number = ?3, kind = ?4, starts_at = ?5, ends_at = ?6, place = ?7,
              chair_id = ?8, secretary_id = ?9, status = ?10, notes = ?11, started_at = ?12 WHERE id = ?1",
@@ -124,120 +127,6 @@ impl Store {
         Ok(self.conn().query_row(&sql, [conv::datetime(before)], meeting_from_row).optional()?)
     }
 
-    /// Adds a briefing; number 0 takes the next free number of its year.
-    pub fn add_meeting(&mut self, meeting: Meeting) -> Result<i64> {
-        let mut m = meeting;
-        m.year = chrono::Datelike::year(&m.starts_at);
-        if m.number == 0 {
-            m.number = self.conn().query_row(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE year = ?1",
-                [m.year],
-                |r| r.get(0),
-            )?;
-        }
-        let m = m.validated()?;
-        self.write(|tx, action| {
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM meetings WHERE year = ?1 AND number = ?2)",
-                params![m.year, m.number],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return Err(DomainError::BadNumber.into());
-            }
-            tx.execute(
-                "INSERT INTO meetings (year, number, kind, starts_at, status) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![m.year, m.number, m.kind.code(), conv::datetime(m.starts_at), m.status.code()],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_meeting(tx, &Meeting { id, ..m.clone() })?;
-            changed(tx, action, "meetings", id, None)?;
-            Ok(id)
-        })
-    }
-
-    /// Saves a briefing; a closed one accepts only new notes.
-    pub fn update_meeting(&mut self, meeting: Meeting) -> Result<()> {
-        let m = meeting.validated()?;
-        self.write(|tx, action| {
-            let current = load_meeting(tx, m.id)?;
-            current.check_edit(&m)?;
-            let old = snapshot(tx, "meetings", m.id)?;
-            write_meeting(tx, &m)?;
-            changed(tx, action, "meetings", m.id, old)
-        })
-    }
-
-    /// Starts the briefing at `now`.
-    pub fn start_meeting(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
-        self.write(|tx, action| {
-            let mut m = load_meeting(tx, id)?;
-            if m.is_closed() {
-                return Err(DomainError::MeetingClosed.into());
-            }
-            let old = snapshot(tx, "meetings", id)?;
-            m.status = MeetingStatus::InProgress;
-            m.started_at = Some(now);
-            write_meeting(tx, &m)?;
-            changed(tx, action, "meetings", id, old)
-        })
-    }
-
-    /// Closes the briefing at `now`; from then on only its notes change.
-    pub fn close_meeting(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
-        self.write(|tx, action| {
-            let mut m = load_meeting(tx, id)?;
-            if m.is_closed() {
-                return Err(DomainError::MeetingClosed.into());
-            }
-            let old = snapshot(tx, "meetings", id)?;
-            m.status = MeetingStatus::Closed;
-            // Closed without "start": held from its scheduled time, or, when
-            // closed before that, only just now.
-            let started = *m.started_at.get_or_insert(m.starts_at.min(now));
-            m.ends_at = Some(now.max(started));
-            write_meeting(tx, &m)?;
-            changed(tx, action, "meetings", id, old)
-        })
-    }
-
-    /// Deletes a briefing with its agenda and attendance; tasks and pending
-    /// items raised there stay, losing only the link.
-    pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            load_meeting(tx, id)?;
-            for (tbl, sql) in [
-                ("tasks", "SELECT id FROM tasks WHERE meeting_id = ?1"),
-                ("pending_items", "SELECT id FROM pending_items WHERE meeting_id = ?1"),
-            ] {
-                let ids: Vec<i64> =
-                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-                for rid in ids {
-                    let old = snapshot(tx, tbl, rid)?;
-                    let unlink = if tbl == "tasks" {
-                        "UPDATE tasks SET meeting_id = NULL, agenda_item_id = NULL WHERE id = ?1"
-                    } else {
-                        "UPDATE pending_items SET meeting_id = NULL WHERE id = ?1"
-                    };
-                    tx.execute(unlink, [rid])?;
-                    changed(tx, action, tbl, rid, old)?;
-                }
-            }
-            for (tbl, sql) in [
-                ("agenda_items", "SELECT id FROM agenda_items WHERE meeting_id = ?1"),
-                ("attendance", "SELECT id FROM attendance WHERE meeting_id = ?1"),
-            ] {
-                let ids: Vec<i64> =
-                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-                for rid in ids {
-                    delete_row(tx, action, tbl, rid)?;
-                }
-            }
-            delete_row(tx, action, "meetings", id)?;
-            Ok(())
-        })
-    }
-
     pub fn attendance(&self, meeting_id: i64) -> Result<Vec<Attendance>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.meeting_id, a.org_id, a.present, a.reason, a.attendees FROM attendance a
@@ -255,11 +144,149 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// A briefing's agenda in order.
+    pub fn agenda(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE meeting_id = ?1 ORDER BY position, id"
+        ))?;
+        let rows = stmt.query_map([meeting_id], agenda_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
+        self.conn()
+            .query_row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [id], agenda_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "agenda_item", id })
+    }
+}
+
+impl Write<'_> {
+    /// Adds a briefing; number 0 takes the next free number of its year.
+    pub fn add_meeting(&self, meeting: Meeting) -> Result<i64> {
+        let mut m = meeting;
+        m.year = chrono::Datelike::year(&m.starts_at);
+        if m.number == 0 {
+            m.number = self.store().conn().query_row(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE year = ?1",
+                [m.year],
+                |r| r.get(0),
+            )?;
+        }
+        let m = m.validated()?;
+        self.run(|tx| {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM meetings WHERE year = ?1 AND number = ?2)",
+                params![m.year, m.number],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(DomainError::BadNumber.into());
+            }
+            tx.execute(
+                "INSERT INTO meetings (year, number, kind, starts_at, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![m.year, m.number, m.kind.code(), conv::datetime(m.starts_at), m.status.code()],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_meeting(tx, &Meeting { id, ..m.clone() })?;
+            changed(tx, "meetings", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves a briefing; a closed one accepts only new notes.
+    pub fn update_meeting(&self, meeting: Meeting) -> Result<()> {
+        let m = meeting.validated()?;
+        self.run(|tx| {
+            let current = load_meeting(tx, m.id)?;
+            current.check_edit(&m)?;
+            let old = snapshot(tx, "meetings", m.id)?;
+            bump_version(tx, "meetings", m.id, Some(m.version))?;
+            write_meeting(tx, &m)?;
+            changed(tx, "meetings", m.id, old)
+        })
+    }
+
+    /// Starts the briefing at `now`.
+    pub fn start_meeting(&self, id: i64, now: NaiveDateTime) -> Result<()> {
+        self.run(|tx| {
+            let mut m = load_meeting(tx, id)?;
+            if m.is_closed() {
+                return Err(DomainError::MeetingClosed.into());
+            }
+            let old = snapshot(tx, "meetings", id)?;
+            bump_version(tx, "meetings", id, None)?;
+            m.status = MeetingStatus::InProgress;
+            m.started_at = Some(now);
+            write_meeting(tx, &m)?;
+            changed(tx, "meetings", id, old)
+        })
+    }
+
+    /// Closes the briefing at `now`; from then on only its notes change.
+    pub fn close_meeting(&self, id: i64, now: NaiveDateTime) -> Result<()> {
+        self.run(|tx| {
+            let mut m = load_meeting(tx, id)?;
+            if m.is_closed() {
+                return Err(DomainError::MeetingClosed.into());
+            }
+            let old = snapshot(tx, "meetings", id)?;
+            bump_version(tx, "meetings", id, None)?;
+            m.status = MeetingStatus::Closed;
+            // Closed without "start": held from its scheduled time, or, when
+            // closed before that, only just now.
+            let started = *m.started_at.get_or_insert(m.starts_at.min(now));
+            m.ends_at = Some(now.max(started));
+            write_meeting(tx, &m)?;
+            changed(tx, "meetings", id, old)
+        })
+    }
+
+    /// Deletes a briefing with its agenda and attendance; tasks and pending
+    /// items raised there stay, losing only the link.
+    pub fn delete_meeting(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        self.run(|tx| {
+            let m = load_meeting(tx, id)?;
+            if expected.is_some_and(|v| v != m.version) {
+                return Err(StoreError::Conflict { what: "meeting", id });
+            }
+            for (tbl, sql) in [
+                ("tasks", "SELECT id FROM tasks WHERE meeting_id = ?1"),
+                ("pending_items", "SELECT id FROM pending_items WHERE meeting_id = ?1"),
+            ] {
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                for rid in ids {
+                    let old = snapshot(tx, tbl, rid)?;
+                    let unlink = if tbl == "tasks" {
+                        "UPDATE tasks SET meeting_id = NULL, agenda_item_id = NULL WHERE id = ?1"
+                    } else {
+                        "UPDATE pending_items SET meeting_id = NULL WHERE id = ?1"
+                    };
+                    tx.execute(unlink, [rid])?;
+                    changed(tx, tbl, rid, old)?;
+                }
+            }
+            for (tbl, sql) in [
+                ("agenda_items", "SELECT id FROM agenda_items WHERE meeting_id = ?1"),
+                ("attendance", "SELECT id FROM attendance WHERE meeting_id = ?1"),
+            ] {
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                for rid in ids {
+                    delete_row(tx, tbl, rid)?;
+                }
+            }
+            delete_row(tx, "meetings", id)?;
+            Ok(())
+        })
+    }
+
     /// Records one organization's attendance (roll call).
-    pub fn set_attendance(&mut self, a: Attendance) -> Result<()> {
+    pub fn set_attendance(&self, a: Attendance) -> Result<()> {
         let reason = crate::domain::check_line("reason", &a.reason, false)?;
         let attendees = crate::domain::check_line("attendees", &a.attendees, false)?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             ensure_open(tx, a.meeting_id)?;
             let existing: Option<i64> = tx
                 .query_row(
@@ -276,39 +303,23 @@ impl Store {
                         "UPDATE attendance SET present = ?2, reason = ?3, attendees = ?4 WHERE id = ?1",
                         params![id, a.present, reason, attendees],
                     )?;
-                    changed(tx, action, "attendance", id, old)
+                    changed(tx, "attendance", id, old)
                 }
                 None => {
                     tx.execute(
                         "INSERT INTO attendance (meeting_id, org_id, present, reason, attendees) VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![a.meeting_id, a.org_id, a.present, reason, attendees],
                     )?;
-                    changed(tx, action, "attendance", tx.last_insert_rowid(), None)
+                    changed(tx, "attendance", tx.last_insert_rowid(), None)
                 }
             }
         })
     }
 
-    /// A briefing's agenda in order.
-    pub fn agenda(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE meeting_id = ?1 ORDER BY position, id"
-        ))?;
-        let rows = stmt.query_map([meeting_id], agenda_from_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
-        self.conn()
-            .query_row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [id], agenda_from_row)
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "agenda_item", id })
-    }
-
     /// Appends an item to the end of a briefing's agenda.
-    pub fn add_agenda_item(&mut self, item: AgendaItem) -> Result<i64> {
+    pub fn add_agenda_item(&self, item: AgendaItem) -> Result<i64> {
         let it = item.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             ensure_open(tx, it.meeting_id)?;
             let pos: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
@@ -321,15 +332,15 @@ impl Store {
                 params![it.meeting_id, pos, it.title, it.org_id, it.planned_minutes, it.notes, it.outcome, it.standing],
             )?;
             let id = tx.last_insert_rowid();
-            changed(tx, action, "agenda_items", id, None)?;
+            changed(tx, "agenda_items", id, None)?;
             Ok(id)
         })
     }
 
     /// Saves an agenda item; on a closed briefing only its notes change.
-    pub fn update_agenda_item(&mut self, item: AgendaItem) -> Result<()> {
+    pub fn update_agenda_item(&self, item: AgendaItem) -> Result<()> {
         let it = item.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             let current = tx
                 .query_row(
                     &format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"),
@@ -346,19 +357,20 @@ impl Store {
                 }
             }
             let old = snapshot(tx, "agenda_items", it.id)?;
+            bump_version(tx, "agenda_items", it.id, Some(it.version))?;
             tx.execute(
                 "UPDATE agenda_items SET position = ?2, title = ?3, org_id = ?4, planned_minutes = ?5, notes = ?6,
                      outcome = ?7, standing = ?8 WHERE id = ?1",
                 params![it.id, it.position, it.title, it.org_id, it.planned_minutes, it.notes, it.outcome, it.standing],
             )?;
-            changed(tx, action, "agenda_items", it.id, old)
+            changed(tx, "agenda_items", it.id, old)
         })
     }
 
     /// Moves an agenda item one place up (`-1`) or down (`+1`).
-    pub fn move_agenda_item(&mut self, id: i64, delta: i64) -> Result<()> {
-        let item = self.agenda_item(id)?;
-        let items = self.agenda(item.meeting_id)?;
+    pub fn move_agenda_item(&self, id: i64, delta: i64) -> Result<()> {
+        let item = self.store().agenda_item(id)?;
+        let items = self.store().agenda(item.meeting_id)?;
         let Some(idx) = items.iter().position(|i| i.id == id) else {
             return Ok(());
         };
@@ -367,20 +379,24 @@ impl Store {
             return Ok(());
         }
         let other = &items[target as usize];
-        self.write(|tx, action| {
+        self.run(|tx| {
             ensure_open(tx, item.meeting_id)?;
             for (rid, pos) in [(item.id, target + 1), (other.id, idx as i64 + 1)] {
                 let old = snapshot(tx, "agenda_items", rid)?;
+                bump_version(tx, "agenda_items", rid, None)?;
                 tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", [rid, pos])?;
-                changed(tx, action, "agenda_items", rid, old)?;
+                changed(tx, "agenda_items", rid, old)?;
             }
             Ok(())
         })
     }
 
-    pub fn delete_agenda_item(&mut self, id: i64) -> Result<()> {
-        let item = self.agenda_item(id)?;
-        self.write(|tx, action| {
+    pub fn delete_agenda_item(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        let item = self.store().agenda_item(id)?;
+        if expected.is_some_and(|v| v != item.version) {
+            return Err(StoreError::Conflict { what: "agenda_item", id });
+        }
+        self.run(|tx| {
             ensure_open(tx, item.meeting_id)?;
             let tasks: Vec<i64> = tx
                 .prepare("SELECT id FROM tasks WHERE agenda_item_id = ?1")?
@@ -389,9 +405,9 @@ impl Store {
             for t in tasks {
                 let old = snapshot(tx, "tasks", t)?;
                 tx.execute("UPDATE tasks SET agenda_item_id = NULL WHERE id = ?1", [t])?;
-                changed(tx, action, "tasks", t, old)?;
+                changed(tx, "tasks", t, old)?;
             }
-            delete_row(tx, action, "agenda_items", id)?;
+            delete_row(tx, "agenda_items", id)?;
             Ok(())
         })
     }
@@ -399,28 +415,28 @@ impl Store {
     /// Creates the briefing after `from`: same kind, time, place, chair and
     /// secretary, one period later, with its standing agenda items copied
     /// after an opening review of the previous conclusions.
-    pub fn create_next_meeting(&mut self, from: i64, review_title: &str) -> Result<i64> {
-        let prev = self.meeting(from)?;
+    pub fn create_next_meeting(&self, from: i64, review_title: &str) -> Result<i64> {
+        let prev = self.store().meeting(from)?;
         let mut next = Meeting::new(0, prev.kind, prev.next_start(), &prev.place);
         next.chair_id = prev.chair_id;
         next.secretary_id = prev.secretary_id;
-        let standing: Vec<AgendaItem> = self.agenda(from)?.into_iter().filter(|i| i.standing).collect();
+        let standing: Vec<AgendaItem> = self.store().agenda(from)?.into_iter().filter(|i| i.standing).collect();
         let year = chrono::Datelike::year(&next.starts_at);
-        next.number = self.conn().query_row(
+        next.number = self.store().conn().query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE year = ?1",
             [year],
             |r| r.get(0),
         )?;
         let next = next.validated()?;
         let review = crate::domain::check_line("title", review_title, true)?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             tx.execute(
                 "INSERT INTO meetings (year, number, kind, starts_at, status) VALUES (?1, ?2, ?3, ?4, 'planned')",
                 params![next.year, next.number, next.kind.code(), conv::datetime(next.starts_at)],
             )?;
             let id = tx.last_insert_rowid();
             write_meeting(tx, &Meeting { id, ..next.clone() })?;
-            changed(tx, action, "meetings", id, None)?;
+            changed(tx, "meetings", id, None)?;
             // The review keeps the presenter and minutes it had, if it was standing.
             let previous_review = standing.iter().find(|i| crate::text::fold(&i.title) == crate::text::fold(&review));
             let mut items = vec![(
@@ -441,7 +457,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![id, pos as i64 + 1, title, org, minutes, standing],
                 )?;
-                changed(tx, action, "agenda_items", tx.last_insert_rowid(), None)?;
+                changed(tx, "agenda_items", tx.last_insert_rowid(), None)?;
             }
             Ok(id)
         })

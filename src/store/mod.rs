@@ -15,8 +15,10 @@ pub use search::{SearchHit, SearchKind};
 pub use status::{BoardCounts, OrgCounts, StatusReport};
 pub use tasks::TaskFilter;
 
+use crate::clock::Clock;
 use crate::domain::DomainError;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -52,10 +54,18 @@ pub enum StoreError {
     UnknownSetting { key: String },
     #[error("nothing to undo")]
     NothingToUndo,
-    #[error("changed by someone else")]
-    ChangedElsewhere,
+    #[error("{what} {id} was changed by someone else")]
+    Conflict { what: &'static str, id: i64 },
     #[error("the database already has data")]
     DemoRefused,
+    #[error("briefing {number}/{year} is already planned")]
+    AlreadyPlanned { number: i64, year: i32 },
+    #[error("there is no briefing to follow")]
+    NothingToFollow,
+    #[error("a quick entry needs a lead organization")]
+    NeedLead,
+    #[error("not a date: {input}")]
+    BadDate { input: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -103,8 +113,17 @@ impl StoreError {
                 tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
             }
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
-            StoreError::ChangedElsewhere => t("err.changed_elsewhere"),
+            StoreError::Conflict { what, id } => {
+                tf("err.conflict", &[("what", t(&format!("what.{what}"))), ("id", id.to_string())])
+            }
             StoreError::DemoRefused => t("demo.refused"),
+            StoreError::AlreadyPlanned { number, year } => tf(
+                "briefing.already_planned",
+                &[("meeting", tf("meeting.label", &[("number", number.to_string()), ("year", year.to_string())]))],
+            ),
+            StoreError::NothingToFollow => t("briefing.none_to_follow"),
+            StoreError::NeedLead => t("quick.need_lead"),
+            StoreError::BadDate { input } => tf("err.bad_date", &[("input", input.clone())]),
             StoreError::Sqlite(e) => tf("err.sqlite", &[("reason", e.to_string())]),
         }
     }
@@ -117,13 +136,75 @@ pub struct Store {
     conn: Connection,
     read_only: bool,
     path: Option<PathBuf>,
+    clock: Clock,
+}
+
+/// One user action being written: an open `BEGIN IMMEDIATE` transaction on
+/// the store's connection, the action's id in the history, and the time it
+/// is recorded at. Reads through `store()` see the action's own changes.
+/// Dropped without `commit`, everything it wrote is rolled back.
+pub struct Write<'s> {
+    store: &'s Store,
+    pub(crate) action: i64,
+    pub(crate) now: NaiveDateTime,
+    open: std::cell::Cell<bool>,
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.store.conn
+    }
+}
+
+impl<'s> Write<'s> {
+    /// The store, for reads inside the action.
+    pub fn store(&self) -> &'s Store {
+        self.store
+    }
+
+    /// The action's time as stored in `created_at`, `updated_at` and history.
+    pub(crate) fn stamp(&self) -> String {
+        self.now.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+
+    /// Now to the minute (briefing start and end times).
+    pub fn now_minute(&self) -> NaiveDateTime {
+        use chrono::Timelike;
+        self.now.with_second(0).unwrap_or(self.now)
+    }
+
+    /// Today on the action's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// Runs `f` on this action (a step in a longer action).
+    pub(crate) fn run<T>(&self, f: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+
+    fn finish(&self, commit: bool) -> Result<()> {
+        if self.open.replace(false) {
+            self.store.conn.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Write<'_> {
+    fn drop(&mut self) {
+        let _ = self.finish(false);
+    }
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, migrating an older
-    /// schema after copying the file aside. A file from a newer build is
+    /// schema after backing the file up. A file from a newer build is
     /// refused before anything is written to it. A file the user may not
-    /// write opens read-only.
+    /// write opens read-only. Safe with any number of processes opening,
+    /// creating or migrating the same file at once: the schema is read and
+    /// changed only under the write lock.
     pub fn open(path: &Path) -> Result<Store> {
         let exists = path.exists();
         if !exists {
@@ -131,7 +212,7 @@ impl Store {
                 std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
             }
         }
-        if exists {
+        if exists && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false) {
             let version = peek_version(path)?;
             if version > SCHEMA_VERSION {
                 return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
@@ -143,15 +224,12 @@ impl Store {
                 }
                 return Store::open_read_only(path);
             }
-            if version > 0 && version < SCHEMA_VERSION {
-                backup_before_migration(path, version)?;
-            }
         }
         let conn = Connection::open(path).map_err(StoreError::from)?;
         if !exists {
             restrict_permissions(path);
         }
-        let mut store = Store { conn, read_only: false, path: Some(path.to_path_buf()) };
+        let mut store = Store { conn, read_only: false, path: Some(path.to_path_buf()), clock: Clock::system() };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -174,36 +252,89 @@ impl Store {
             return Err(StoreError::ReadOnly);
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()) })
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()), clock: Clock::system() })
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, read_only: false, path: None };
+        let mut store = Store { conn, read_only: false, path: None, clock: Clock::system() };
         store.configure()?;
         store.migrate()?;
         Ok(store)
     }
 
+    /// Sets the clock every write of this store is dated by.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path.is_some() {
-            let _mode: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            // Another process may be switching the same new file to WAL at
+            // this moment; the busy handler does not cover this step.
+            let mut tries = 0;
+            loop {
+                match self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+                    Ok(_) => break,
+                    Err(e) if is_busy(&e) && tries < 200 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(10));
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
+    /// Creates, seeds or migrates the schema under the write lock, reading
+    /// the version only once the lock is held.
     fn migrate(&mut self) -> Result<()> {
+        // Fast path: a current file needs no lock.
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
         if version > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
         }
-        schema::migrate(&mut self.conn, version)?;
-        self.seed_organizations()?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = (|| {
+            let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
+            }
+            if version == SCHEMA_VERSION {
+                return Ok(());
+            }
+            if version > 0 {
+                if let Some(path) = &self.path {
+                    backup_before_migration(path, version)?;
+                }
+            }
+            schema::migrate(&self.conn, version)?;
+            let action: i64 =
+                self.conn.query_row("SELECT COALESCE(MAX(action_id), 0) + 1 FROM history", [], |r| r.get(0))?;
+            // Part of the transaction begun above: not committed on its own.
+            let w = Write { store: self, action, now: self.clock.now(), open: std::cell::Cell::new(false) };
+            w.seed_organizations()
+        })();
+        match result {
+            Ok(()) => self.conn.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
         Ok(())
     }
 
@@ -223,15 +354,43 @@ impl Store {
 
     /// Runs one user action in one immediate transaction; its history rows
     /// share an action id, so the whole action can be undone at once.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction, i64) -> Result<T>) -> Result<T> {
+    /// Nothing is written unless `f` succeeds.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+        let w = self.begin()?;
+        let value = f(&w)?;
+        w.finish(true)?;
+        Ok(value)
+    }
+
+    /// Runs `f` as `write` does, then rolls everything back: what the
+    /// action would do, without doing it.
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+        let w = self.begin()?;
+        let value = f(&w);
+        w.finish(false)?;
+        value
+    }
+
+    fn begin(&mut self) -> Result<Write<'_>> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let action_id: i64 = tx.query_row("SELECT COALESCE(MAX(action_id), 0) + 1 FROM history", [], |r| r.get(0))?;
-        let value = f(&tx, action_id)?;
-        tx.commit()?;
-        Ok(value)
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut w = Write { store: self, action: 0, now: self.clock.now(), open: std::cell::Cell::new(true) };
+        w.action = w.query_row("SELECT COALESCE(MAX(action_id), 0) + 1 FROM history", [], |r| r.get(0))?;
+        Ok(w)
+    }
+
+    /// Reads several things as of one moment: `f` runs inside one read
+    /// transaction, so a commit by another process cannot fall between them.
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let value = f(self);
+        let _ = self.conn.execute_batch("COMMIT");
+        value
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -239,31 +398,59 @@ impl Store {
     }
 }
 
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
 /// Reads `user_version` through a read-only connection, so a file from a
 /// newer build (or not a database at all) is left byte-identical.
 fn peek_version(path: &Path) -> Result<i64> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
     // Touch the schema so that a non-database file is detected here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     Ok(version)
 }
 
+/// Copies the file aside before a migration, consistently (the online
+/// backup API reads one snapshot, WAL included) and under a name no other
+/// process can take at the same moment.
 fn backup_before_migration(path: &Path, version: i64) -> Result<()> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(format!(".v{version}-{stamp}.bak"));
-    let target = path.with_file_name(name);
-    // Checkpoint-free copy: a WAL sidecar is copied along with the main file.
-    std::fs::copy(path, &target).map_err(|source| StoreError::Io { path: target.clone(), source })?;
-    let wal = PathBuf::from(format!("{}-wal", path.display()));
-    if wal.exists() {
-        let wal_target = PathBuf::from(format!("{}-wal", target.display()));
-        std::fs::copy(&wal, &wal_target).map_err(|source| StoreError::Io { path: wal_target, source })?;
+    let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut n = 0;
+    let target = loop {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let candidate = path.with_file_name(format!("{base}.v{version}-{stamp}{suffix}.bak"));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
+            Ok(_) => break candidate,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(source) => return Err(StoreError::Io { path: candidate, source }),
+        }
+    };
+    let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    source.busy_timeout(BUSY_TIMEOUT)?;
+    let mut dest = Connection::open(&target)?;
+    {
+        let backup = rusqlite::backup::Backup::new(&source, &mut dest)?;
+        backup.run_to_completion(1000, std::time::Duration::from_millis(0), None)?;
     }
+    copy_permissions(path, &target);
     Ok(())
 }
+
+#[cfg(unix)]
+fn copy_permissions(from: &Path, to: &Path) {
+    if let Ok(meta) = std::fs::metadata(from) {
+        let _ = std::fs::set_permissions(to, meta.permissions());
+    }
+}
+
+#[cfg(not(unix))]
+fn copy_permissions(_from: &Path, _to: &Path) {}
 
 #[cfg(unix)]
 fn restrict_permissions(path: &Path) {
@@ -296,9 +483,6 @@ pub(crate) mod conv {
     }
     pub fn parse_datetime(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, DATETIME).unwrap_or_default()
-    }
-    pub fn now() -> String {
-        chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
     }
     /// Comma-separated ids from `group_concat`.
     pub fn ids(s: Option<String>) -> Vec<i64> {

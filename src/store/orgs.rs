@@ -1,7 +1,7 @@
 //! Organizations, people and the bloc's settings.
 
-use super::history::{changed, delete_row, record, snapshot};
-use super::{Result, Store, StoreError};
+use super::history::{bump_version, changed, delete_row, record, snapshot};
+use super::{Result, Store, StoreError, Write};
 use crate::domain::{resolve_org, OrgKind, Organization, Person, Settings};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Deserialize;
@@ -19,7 +19,7 @@ struct SeedOrg {
     kind: String,
 }
 
-const ORG_COLUMNS: &str = "id, code, name, short_name, kind, sort_order, active";
+const ORG_COLUMNS: &str = "id, code, name, short_name, kind, sort_order, active, version";
 
 fn org_from_row(r: &Row) -> rusqlite::Result<Organization> {
     Ok(Organization {
@@ -30,11 +30,12 @@ fn org_from_row(r: &Row) -> rusqlite::Result<Organization> {
         kind: OrgKind::from_code(&r.get::<_, String>(4)?).unwrap_or(OrgKind::Member),
         sort_order: r.get(5)?,
         active: r.get(6)?,
+        version: r.get(7)?,
     })
 }
 
 /// Two organizations with one name would make "--org <name>" ambiguous.
-fn ensure_unique_name(tx: &rusqlite::Transaction, name: &str, except: i64) -> Result<()> {
+fn ensure_unique_name(tx: &rusqlite::Connection, name: &str, except: i64) -> Result<()> {
     let folded = crate::text::fold(name);
     let mut stmt = tx.prepare("SELECT name FROM organizations WHERE id <> ?1")?;
     let names: Vec<String> = stmt.query_map([except], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
@@ -44,7 +45,7 @@ fn ensure_unique_name(tx: &rusqlite::Transaction, name: &str, except: i64) -> Re
     Ok(())
 }
 
-const PERSON_COLUMNS: &str = "id, full_name, title, org_id, phone, roles";
+const PERSON_COLUMNS: &str = "id, full_name, title, org_id, phone, roles, version";
 
 fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
     let roles: String = r.get(5)?;
@@ -55,36 +56,11 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
         org_id: r.get(3)?,
         phone: r.get(4)?,
         roles: serde_json::from_str(&roles).unwrap_or_default(),
+        version: r.get(6)?,
     })
 }
 
 impl Store {
-    /// Adds any organization of the seed file whose code is missing; a file
-    /// that already has organizations keeps its own edits.
-    pub(super) fn seed_organizations(&mut self) -> Result<()> {
-        if self.read_only {
-            return Ok(());
-        }
-        let count: i64 = self.conn().query_row("SELECT COUNT(*) FROM organizations", [], |r| r.get(0))?;
-        if count > 0 {
-            return Ok(());
-        }
-        let seed: SeedFile = toml::from_str(include_str!("../../assets/organizations.toml"))
-            .expect("assets/organizations.toml is valid");
-        self.write(|tx, action| {
-            for (i, s) in seed.organization.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO organizations (code, name, short_name, kind, sort_order, active) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
-                    params![s.code, s.name, s.short_name, s.kind, (i as i64 + 1) * 10],
-                )?;
-                changed(tx, action, "organizations", tx.last_insert_rowid(), None)?;
-            }
-            // The seed is where a file starts, not a step to undo.
-            tx.execute("UPDATE history SET undone = 1 WHERE action_id = ?1", [action])?;
-            Ok(())
-        })
-    }
-
     /// Every organization, active first, in the bloc's order.
     pub fn organizations(&self) -> Result<Vec<Organization>> {
         let mut stmt = self
@@ -123,70 +99,6 @@ impl Store {
         })
     }
 
-    pub fn add_organization(&mut self, org: Organization) -> Result<i64> {
-        let org = org.validated()?;
-        self.write(|tx, action| {
-            let taken: bool =
-                tx.query_row("SELECT EXISTS(SELECT 1 FROM organizations WHERE code = ?1)", [&org.code], |r| r.get(0))?;
-            if taken {
-                return Err(StoreError::DuplicateCode { code: org.code.clone() });
-            }
-            ensure_unique_name(tx, &org.name, 0)?;
-            let order: i64 =
-                tx.query_row("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM organizations", [], |r| r.get(0))?;
-            tx.execute(
-                "INSERT INTO organizations (code, name, short_name, kind, sort_order, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![org.code, org.name, org.short_name, org.kind.code(), order, org.active],
-            )?;
-            let id = tx.last_insert_rowid();
-            changed(tx, action, "organizations", id, None)?;
-            Ok(id)
-        })
-    }
-
-    /// Renames, re-sorts or (de)activates an organization.
-    pub fn update_organization(&mut self, org: Organization) -> Result<()> {
-        let org = org.validated()?;
-        self.write(|tx, action| {
-            let old = snapshot(tx, "organizations", org.id)?.ok_or(StoreError::NotFound { what: "organization", id: org.id })?;
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM organizations WHERE code = ?1 AND id <> ?2)",
-                params![org.code, org.id],
-                |r| r.get(0),
-            )?;
-            if clash {
-                return Err(StoreError::DuplicateCode { code: org.code.clone() });
-            }
-            ensure_unique_name(tx, &org.name, org.id)?;
-            tx.execute(
-                "UPDATE organizations SET code = ?2, name = ?3, short_name = ?4, kind = ?5, sort_order = ?6, active = ?7 WHERE id = ?1",
-                params![org.id, org.code, org.name, org.short_name, org.kind.code(), org.sort_order, org.active],
-            )?;
-            changed(tx, action, "organizations", org.id, Some(old))
-        })
-    }
-
-    /// Deletes an organization that no task, pending item or agenda item
-    /// refers to; one with work attached can only be deactivated.
-    pub fn delete_organization(&mut self, id: i64) -> Result<()> {
-        let org = self.organization(id)?;
-        self.write(|tx, action| {
-            let used: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM tasks WHERE lead_org_id = ?1)
-                     OR EXISTS(SELECT 1 FROM task_orgs WHERE org_id = ?1)
-                     OR EXISTS(SELECT 1 FROM pending_items WHERE raised_by_org_id = ?1 OR addressed_org_id = ?1)
-                     OR EXISTS(SELECT 1 FROM attendance WHERE org_id = ?1)",
-                [id],
-                |r| r.get(0),
-            )?;
-            if used {
-                return Err(StoreError::OrgInUse { code: org.code.clone() });
-            }
-            delete_row(tx, action, "organizations", id)?;
-            Ok(())
-        })
-    }
-
     pub fn people(&self) -> Result<Vec<Person>> {
         let mut stmt = self.conn().prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
         let mut people: Vec<Person> = stmt.query_map([], person_from_row)?.collect::<std::result::Result<_, _>>()?;
@@ -199,69 +111,6 @@ impl Store {
             .query_row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "person", id })
-    }
-
-    pub fn add_person(&mut self, person: Person) -> Result<i64> {
-        let p = person.validated()?;
-        self.write(|tx, action| {
-            tx.execute(
-                "INSERT INTO people (full_name, title, org_id, phone, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![p.full_name, p.title, p.org_id, p.phone, serde_json::to_string(&p.roles).unwrap_or_default()],
-            )?;
-            let id = tx.last_insert_rowid();
-            changed(tx, action, "people", id, None)?;
-            Ok(id)
-        })
-    }
-
-    pub fn update_person(&mut self, person: Person) -> Result<()> {
-        let p = person.validated()?;
-        self.write(|tx, action| {
-            let old = snapshot(tx, "people", p.id)?.ok_or(StoreError::NotFound { what: "person", id: p.id })?;
-            tx.execute(
-                "UPDATE people SET full_name = ?2, title = ?3, org_id = ?4, phone = ?5, roles = ?6 WHERE id = ?1",
-                params![
-                    p.id,
-                    p.full_name,
-                    p.title,
-                    p.org_id,
-                    p.phone,
-                    serde_json::to_string(&p.roles).unwrap_or_default()
-                ],
-            )?;
-            changed(tx, action, "people", p.id, Some(old))
-        })
-    }
-
-    /// Deletes a person; tasks lose the link, meetings keep no chair or secretary.
-    pub fn delete_person(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            let meetings: Vec<i64> = tx
-                .prepare("SELECT id FROM meetings WHERE chair_id = ?1 OR secretary_id = ?1")?
-                .query_map([id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            for m in meetings {
-                let old = snapshot(tx, "meetings", m)?;
-                tx.execute(
-                    "UPDATE meetings SET chair_id = NULLIF(chair_id, ?2), secretary_id = NULLIF(secretary_id, ?2) WHERE id = ?1",
-                    [m, id],
-                )?;
-                changed(tx, action, "meetings", m, old)?;
-            }
-            let tasks: Vec<i64> = tx
-                .prepare("SELECT task_id FROM task_people WHERE person_id = ?1")?
-                .query_map([id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            for t in tasks {
-                let old = snapshot(tx, "tasks", t)?;
-                tx.execute("DELETE FROM task_people WHERE task_id = ?1 AND person_id = ?2", [t, id])?;
-                changed(tx, action, "tasks", t, old)?;
-            }
-            if !delete_row(tx, action, "people", id)? {
-                return Err(StoreError::NotFound { what: "person", id });
-            }
-            Ok(())
-        })
     }
 
     pub fn settings(&self) -> Result<Settings> {
@@ -279,14 +128,176 @@ impl Store {
         }
         Ok(s)
     }
+}
+
+impl Write<'_> {
+    /// Adds any organization of the seed file whose code is missing; a file
+    /// that already has organizations keeps its own edits.
+    pub(super) fn seed_organizations(&self) -> Result<()> {
+        let count: i64 = self.store().conn().query_row("SELECT COUNT(*) FROM organizations", [], |r| r.get(0))?;
+        if count > 0 {
+            return Ok(());
+        }
+        let seed: SeedFile = toml::from_str(include_str!("../../assets/organizations.toml"))
+            .expect("assets/organizations.toml is valid");
+        self.run(|tx| {
+            for (i, s) in seed.organization.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO organizations (code, name, short_name, kind, sort_order, active) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+                    params![s.code, s.name, s.short_name, s.kind, (i as i64 + 1) * 10],
+                )?;
+                changed(tx, "organizations", tx.last_insert_rowid(), None)?;
+            }
+            // The seed is where a file starts, not a step to undo.
+            tx.execute("UPDATE history SET undone = 1 WHERE action_id = ?1", [tx.action])?;
+            Ok(())
+        })
+    }
+
+    pub fn add_organization(&self, org: Organization) -> Result<i64> {
+        let org = org.validated()?;
+        self.run(|tx| {
+            let taken: bool =
+                tx.query_row("SELECT EXISTS(SELECT 1 FROM organizations WHERE code = ?1)", [&org.code], |r| r.get(0))?;
+            if taken {
+                return Err(StoreError::DuplicateCode { code: org.code.clone() });
+            }
+            ensure_unique_name(tx, &org.name, 0)?;
+            let order: i64 =
+                tx.query_row("SELECT COALESCE(MAX(sort_order), 0) + 10 FROM organizations", [], |r| r.get(0))?;
+            tx.execute(
+                "INSERT INTO organizations (code, name, short_name, kind, sort_order, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![org.code, org.name, org.short_name, org.kind.code(), order, org.active],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, "organizations", id, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Renames, re-sorts or (de)activates an organization.
+    pub fn update_organization(&self, org: Organization) -> Result<()> {
+        let org = org.validated()?;
+        self.run(|tx| {
+            let old = snapshot(tx, "organizations", org.id)?.ok_or(StoreError::NotFound { what: "organization", id: org.id })?;
+            bump_version(tx, "organizations", org.id, Some(org.version))?;
+            let clash: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM organizations WHERE code = ?1 AND id <> ?2)",
+                params![org.code, org.id],
+                |r| r.get(0),
+            )?;
+            if clash {
+                return Err(StoreError::DuplicateCode { code: org.code.clone() });
+            }
+            ensure_unique_name(tx, &org.name, org.id)?;
+            tx.execute(
+                "UPDATE organizations SET code = ?2, name = ?3, short_name = ?4, kind = ?5, sort_order = ?6, active = ?7 WHERE id = ?1",
+                params![org.id, org.code, org.name, org.short_name, org.kind.code(), org.sort_order, org.active],
+            )?;
+            changed(tx, "organizations", org.id, Some(old))
+        })
+    }
+
+    /// Deletes an organization that no task, pending item or agenda item
+    /// refers to; one with work attached can only be deactivated.
+    pub fn delete_organization(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        let org = self.store().organization(id)?;
+        self.run(|tx| {
+            let used: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM tasks WHERE lead_org_id = ?1)
+                     OR EXISTS(SELECT 1 FROM task_orgs WHERE org_id = ?1)
+                     OR EXISTS(SELECT 1 FROM pending_items WHERE raised_by_org_id = ?1 OR addressed_org_id = ?1)
+                     OR EXISTS(SELECT 1 FROM attendance WHERE org_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if used {
+                return Err(StoreError::OrgInUse { code: org.code.clone() });
+            }
+            if expected.is_some_and(|v| v != org.version) {
+                return Err(StoreError::Conflict { what: "organization", id });
+            }
+            delete_row(tx, "organizations", id)?;
+            Ok(())
+        })
+    }
+
+    pub fn add_person(&self, person: Person) -> Result<i64> {
+        let p = person.validated()?;
+        self.run(|tx| {
+            tx.execute(
+                "INSERT INTO people (full_name, title, org_id, phone, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![p.full_name, p.title, p.org_id, p.phone, serde_json::to_string(&p.roles).unwrap_or_default()],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, "people", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_person(&self, person: Person) -> Result<()> {
+        let p = person.validated()?;
+        self.run(|tx| {
+            let old = snapshot(tx, "people", p.id)?.ok_or(StoreError::NotFound { what: "person", id: p.id })?;
+            bump_version(tx, "people", p.id, Some(p.version))?;
+            tx.execute(
+                "UPDATE people SET full_name = ?2, title = ?3, org_id = ?4, phone = ?5, roles = ?6 WHERE id = ?1",
+                params![
+                    p.id,
+                    p.full_name,
+                    p.title,
+                    p.org_id,
+                    p.phone,
+                    serde_json::to_string(&p.roles).unwrap_or_default()
+                ],
+            )?;
+            changed(tx, "people", p.id, Some(old))
+        })
+    }
+
+    /// Deletes a person; tasks lose the link, meetings keep no chair or secretary.
+    pub fn delete_person(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        self.run(|tx| {
+            if let Some(v) = expected {
+                if super::history::version_of(tx, "people", id)?.is_some_and(|cur| cur != v) {
+                    return Err(StoreError::Conflict { what: "person", id });
+                }
+            }
+            let meetings: Vec<i64> = tx
+                .prepare("SELECT id FROM meetings WHERE chair_id = ?1 OR secretary_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for m in meetings {
+                let old = snapshot(tx, "meetings", m)?;
+                tx.execute(
+                    "UPDATE meetings SET chair_id = NULLIF(chair_id, ?2), secretary_id = NULLIF(secretary_id, ?2) WHERE id = ?1",
+                    [m, id],
+                )?;
+                changed(tx, "meetings", m, old)?;
+            }
+            let tasks: Vec<i64> = tx
+                .prepare("SELECT task_id FROM task_people WHERE person_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for t in tasks {
+                let old = snapshot(tx, "tasks", t)?;
+                tx.execute("DELETE FROM task_people WHERE task_id = ?1 AND person_id = ?2", [t, id])?;
+                changed(tx, "tasks", t, old)?;
+            }
+            if !delete_row(tx, "people", id)? {
+                return Err(StoreError::NotFound { what: "person", id });
+            }
+            Ok(())
+        })
+    }
 
     /// Sets one of the bloc's settings (see `Settings::KEYS`).
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         if !Settings::KEYS.contains(&key) {
             return Err(StoreError::UnknownSetting { key: key.to_string() });
         }
         let value = crate::domain::check_line("value", value, false)?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             let old: Option<String> =
                 tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
             if old.as_deref() == Some(value.as_str()) {
@@ -295,7 +306,7 @@ impl Store {
             tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, &value])?;
             let old = old.map(|v| serde_json::json!({"key": key, "value": v}));
             let new = Some(serde_json::json!({"key": key, "value": value}));
-            record(tx, action, "settings", 0, if old.is_some() { "update" } else { "insert" }, &old, &new)
+            record(tx, "settings", 0, if old.is_some() { "update" } else { "insert" }, &old, &new)
         })
     }
 }

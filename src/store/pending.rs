@@ -1,13 +1,13 @@
 //! Pending items: obstacles, proposals and petitions carried until resolved.
 
-use super::history::{changed, delete_row, snapshot};
-use super::{conv, Result, Store, StoreError};
+use super::history::{bump_version, changed, delete_checked, snapshot};
+use super::{conv, Result, Store, StoreError, Write};
 use crate::domain::{PendingItem, PendingKind, PendingStatus};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const PENDING_COLUMNS: &str = "id, kind, text, raised_by_org_id, meeting_id, addressed_org_id, addressed_to,
-    raised_on, answer_due, status, answer, answered_on";
+    raised_on, answer_due, status, answer, answered_on, version";
 
 pub(super) fn pending_from_row(r: &Row) -> rusqlite::Result<PendingItem> {
     Ok(PendingItem {
@@ -23,6 +23,7 @@ pub(super) fn pending_from_row(r: &Row) -> rusqlite::Result<PendingItem> {
         status: PendingStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(PendingStatus::Open),
         answer: r.get(10)?,
         answered_on: conv::parse_date(r.get(11)?),
+        version: r.get(12)?,
     })
 }
 
@@ -30,7 +31,7 @@ pub(super) fn pending_columns(alias: &str) -> String {
     PENDING_COLUMNS.split(',').map(|c| format!("{alias}.{}", c.trim())).collect::<Vec<_>>().join(", ")
 }
 
-fn write_pending(tx: &Transaction, p: &PendingItem) -> Result<()> {
+fn write_pending(tx: &Connection, p: &PendingItem) -> Result<()> {
     tx.execute(
         "UPDATE pending_items SET kind = ?2, text = ?3, raised_by_org_id = ?4, meeting_id = ?5, addressed_org_id = ?6,
              addressed_to = ?7, raised_on = ?8, answer_due = ?9, status = ?10, answer = ?11, answered_on = ?12
@@ -72,55 +73,59 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound { what: "pending", id })
     }
+}
 
-    pub fn add_pending_item(&mut self, item: PendingItem) -> Result<i64> {
+impl Write<'_> {
+    pub fn add_pending_item(&self, item: PendingItem) -> Result<i64> {
         let p = item.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             tx.execute(
                 "INSERT INTO pending_items (kind, text, raised_on, status) VALUES (?1, ?2, ?3, ?4)",
                 params![p.kind.code(), p.text, conv::date(p.raised_on), p.status.code()],
             )?;
             let id = tx.last_insert_rowid();
             write_pending(tx, &PendingItem { id, ..p.clone() })?;
-            changed(tx, action, "pending_items", id, None)?;
+            changed(tx, "pending_items", id, None)?;
             Ok(id)
         })
     }
 
-    pub fn update_pending_item(&mut self, item: PendingItem) -> Result<()> {
+    pub fn update_pending_item(&self, item: PendingItem) -> Result<()> {
         let p = item.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             let old = snapshot(tx, "pending_items", p.id)?.ok_or(StoreError::NotFound { what: "pending", id: p.id })?;
+            bump_version(tx, "pending_items", p.id, Some(p.version))?;
             write_pending(tx, &p)?;
-            changed(tx, action, "pending_items", p.id, Some(old))
+            changed(tx, "pending_items", p.id, Some(old))
         })
     }
 
-    /// Records the answer to a pending item.
-    pub fn answer_pending_item(&mut self, id: i64, answer: &str, on: NaiveDate) -> Result<()> {
-        let mut p = self.pending_item(id)?;
+    pub fn delete_pending_item(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        delete_checked(self, "pending_items", id, expected)
+    }
+
+    /// Records the answer to a pending item on `on`.
+    pub fn answer_pending_item(&self, id: i64, answer: &str, on: NaiveDate, expected: Option<i64>) -> Result<()> {
+        let mut p = self.store().pending_item(id)?;
+        if expected.is_some_and(|v| v != p.version) {
+            return Err(StoreError::Conflict { what: "pending", id });
+        }
         p.answer_with(answer, on);
         self.update_pending_item(p)
     }
 
     /// Sets a pending item's status (closing it, or reopening it).
-    pub fn set_pending_status(&mut self, id: i64, status: PendingStatus, on: NaiveDate) -> Result<()> {
-        let mut p = self.pending_item(id)?;
+    pub fn set_pending_status(&self, id: i64, status: PendingStatus, expected: Option<i64>) -> Result<()> {
+        let mut p = self.store().pending_item(id)?;
+        if expected.is_some_and(|v| v != p.version) {
+            return Err(StoreError::Conflict { what: "pending", id });
+        }
         p.status = status;
         match status {
             PendingStatus::Open => p.answered_on = None,
-            _ if p.answered_on.is_none() => p.answered_on = Some(on),
+            _ if p.answered_on.is_none() => p.answered_on = Some(self.today()),
             _ => {}
         }
         self.update_pending_item(p)
-    }
-
-    pub fn delete_pending_item(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            if !delete_row(tx, action, "pending_items", id)? {
-                return Err(StoreError::NotFound { what: "pending", id });
-            }
-            Ok(())
-        })
     }
 }

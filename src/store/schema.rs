@@ -1,23 +1,23 @@
 //! Numbered migrations, tracked in `PRAGMA user_version`.
 
 use super::StoreError;
-use rusqlite::Transaction;
+use rusqlite::Connection as Transaction;
 
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Every migration in order; the schema version is their count.
-const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index];
+const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index, v3_versions];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Runs the migrations after `from` in one transaction each.
-pub(super) fn migrate(conn: &mut rusqlite::Connection, from: i64) -> Result<(), StoreError> {
+/// Runs the migrations after `from` inside the caller's write transaction,
+/// so that a file is migrated once, all or nothing, however many processes
+/// open it at the same moment.
+pub(super) fn migrate(conn: &rusqlite::Connection, from: i64) -> Result<(), StoreError> {
     for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-        step(&tx)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
+        step(conn)?;
+        conn.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
     Ok(())
 }
@@ -195,4 +195,27 @@ fn v2_search_index(tx: &Transaction) -> Result<(), StoreError> {
         "#,
     )?;
     super::search::rebuild(tx)
+}
+
+/// Tables whose rows are edited by people: each row carries a version that
+/// every update and delete checks and raises, so a stale write is refused.
+pub(crate) const VERSIONED: &[&str] = &[
+    "organizations",
+    "people",
+    "meetings",
+    "agenda_items",
+    "tasks",
+    "task_notes",
+    "targets",
+    "target_actuals",
+    "pending_items",
+];
+
+fn v3_versions(tx: &Transaction) -> Result<(), StoreError> {
+    for tbl in VERSIONED {
+        tx.execute_batch(&format!("ALTER TABLE {tbl} ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))?;
+    }
+    // What was settled while a briefing was held is read from the history by time.
+    tx.execute_batch("CREATE INDEX history_at ON history(at)")?;
+    Ok(())
 }

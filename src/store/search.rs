@@ -7,7 +7,7 @@
 
 use super::{conv, Result, Store};
 use crate::text::fold;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 crate::domain::coded_enum!(
@@ -65,7 +65,7 @@ fn row_key(kind: SearchKind, id: i64) -> i64 {
     id * 8 + k
 }
 
-fn insert(tx: &Transaction, id: i64, d: Doc) -> Result<()> {
+fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
     let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
     tx.prepare_cached(
         "INSERT INTO search_index (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw)
@@ -86,13 +86,13 @@ fn insert(tx: &Transaction, id: i64, d: Doc) -> Result<()> {
     Ok(())
 }
 
-fn remove(tx: &Transaction, kind: SearchKind, id: i64) -> Result<()> {
+fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([row_key(kind, id)])?;
     Ok(())
 }
 
 /// Brings the index entry of row `id` of `tbl` up to date (or removes it).
-pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
+pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
     match tbl {
         "tasks" => {
             remove(tx, SearchKind::Task, id)?;
@@ -326,7 +326,7 @@ pub(crate) fn reindex(tx: &Transaction, tbl: &str, id: i64) -> Result<()> {
 }
 
 /// Rebuilds the whole index from the tables.
-pub(crate) fn rebuild(tx: &Transaction) -> Result<()> {
+pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx

@@ -1,11 +1,11 @@
 //! Tasks with their coordinating organizations, people, notes and targets.
 
-use super::history::{changed, delete_row, snapshot};
-use super::{conv, Result, Store, StoreError};
+use super::history::{bump_version, changed, delete_checked, delete_row, snapshot, version_of};
+use super::{conv, Result, Store, StoreError, Write};
 use crate::domain::{Target, TargetActual, Task, TaskKind, TaskNote, TaskSource, TaskStatus};
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 /// Which tasks a board, list or command shows. The default is every open
 /// (not done, not cancelled) task.
@@ -38,7 +38,7 @@ pub struct TaskFilter {
 const TASK_COLUMNS: &str = "t.id, t.title, t.description, t.kind, t.lead_org_id, t.place, t.doc_number, t.doc_date,
     t.meeting_id, t.agenda_item_id, t.start_date, t.deadline, t.status, t.completed_on,
     (SELECT group_concat(org_id) FROM task_orgs WHERE task_id = t.id),
-    (SELECT group_concat(person_id) FROM task_people WHERE task_id = t.id)";
+    (SELECT group_concat(person_id) FROM task_people WHERE task_id = t.id), t.version";
 
 fn task_from_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -60,17 +60,18 @@ fn task_from_row(r: &Row) -> rusqlite::Result<Task> {
         completed_on: conv::parse_date(r.get(13)?),
         with_org_ids: conv::ids(r.get(14)?),
         person_ids: conv::ids(r.get(15)?),
+        version: r.get(16)?,
     })
 }
 
-fn load_task(tx: &Transaction, id: i64) -> Result<Task> {
+fn load_task(tx: &Connection, id: i64) -> Result<Task> {
     tx.query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"), [id], task_from_row)
         .optional()?
         .ok_or(StoreError::NotFound { what: "task", id })
 }
 
 /// Writes every column and link of `task` over row `task.id`.
-fn write_task(tx: &Transaction, t: &Task) -> Result<()> {
+fn write_task(tx: &Write, t: &Task) -> Result<()> {
     tx.execute(
         "UPDATE tasks SET title = ?2, description = ?3, kind = ?4, lead_org_id = ?5, place = ?6, place_fold = ?7,
              doc_number = ?8, doc_date = ?9, meeting_id = ?10, agenda_item_id = ?11, start_date = ?12,
@@ -91,7 +92,7 @@ fn write_task(tx: &Transaction, t: &Task) -> Result<()> {
             conv::opt_date(t.deadline),
             t.status.code(),
             conv::opt_date(t.completed_on),
-            conv::now()
+            tx.stamp()
         ],
     )?;
     tx.execute("DELETE FROM task_orgs WHERE task_id = ?1", [t.id])?;
@@ -105,7 +106,27 @@ fn write_task(tx: &Transaction, t: &Task) -> Result<()> {
     Ok(())
 }
 
-fn ensure_org(tx: &Transaction, id: i64) -> Result<()> {
+fn note_from_row(r: &Row) -> rusqlite::Result<TaskNote> {
+    Ok(TaskNote {
+        id: r.get(0)?,
+        task_id: r.get(1)?,
+        noted_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+        text: r.get(3)?,
+        version: r.get(4)?,
+    })
+}
+
+fn actual_from_row(r: &Row) -> rusqlite::Result<TargetActual> {
+    Ok(TargetActual {
+        id: r.get(0)?,
+        target_id: r.get(1)?,
+        recorded_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
+        value: r.get(3)?,
+        version: r.get(4)?,
+    })
+}
+
+fn ensure_org(tx: &Connection, id: i64) -> Result<()> {
     let ok: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM organizations WHERE id = ?1)", [id], |r| r.get(0))?;
     if ok {
         Ok(())
@@ -200,96 +221,6 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "task", id })
     }
 
-    /// Adds a task, with an optional first progress note, as one action.
-    pub fn add_task(&mut self, task: Task, first_note: Option<(NaiveDate, &str)>) -> Result<i64> {
-        let mut t = task.validated()?;
-        if t.status == TaskStatus::Done && t.completed_on.is_none() {
-            t.completed_on = first_note.map(|(d, _)| d).or(t.start_date);
-        }
-        let note = match first_note {
-            Some((d, text)) => Some((d, crate::domain::check_text("note", text)?)).filter(|(_, s)| !s.is_empty()),
-            None => None,
-        };
-        self.write(|tx, action| {
-            ensure_org(tx, t.lead_org_id)?;
-            for o in &t.with_org_ids {
-                ensure_org(tx, *o)?;
-            }
-            let now = conv::now();
-            tx.execute(
-                "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![t.title, t.kind.code(), t.lead_org_id, t.status.code(), now],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_task(tx, &Task { id, ..t.clone() })?;
-            changed(tx, action, "tasks", id, None)?;
-            if let Some((d, text)) = &note {
-                tx.execute("INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)", params![id, conv::date(*d), text])?;
-                changed(tx, action, "task_notes", tx.last_insert_rowid(), None)?;
-            }
-            Ok(id)
-        })
-    }
-
-    /// Saves every field of a task.
-    pub fn update_task(&mut self, task: Task) -> Result<()> {
-        let t = task.validated()?;
-        self.write(|tx, action| {
-            let old = snapshot(tx, "tasks", t.id)?.ok_or(StoreError::NotFound { what: "task", id: t.id })?;
-            ensure_org(tx, t.lead_org_id)?;
-            for o in &t.with_org_ids {
-                ensure_org(tx, *o)?;
-            }
-            write_task(tx, &t)?;
-            changed(tx, action, "tasks", t.id, Some(old))
-        })
-    }
-
-    /// Moves a task to `status` (recording or clearing its completion date).
-    pub fn set_task_status(&mut self, id: i64, status: TaskStatus, today: NaiveDate) -> Result<Task> {
-        self.write(|tx, action| {
-            let mut t = load_task(tx, id)?;
-            let old = snapshot(tx, "tasks", id)?;
-            t.set_status(status, today);
-            write_task(tx, &t)?;
-            changed(tx, action, "tasks", id, old)?;
-            Ok(t)
-        })
-    }
-
-    /// Moves a task's deadline (rescheduling a carried-over conclusion).
-    pub fn reschedule_task(&mut self, id: i64, deadline: Option<NaiveDate>) -> Result<()> {
-        let mut t = self.task(id)?;
-        t.deadline = deadline;
-        self.update_task(t)
-    }
-
-    /// Deletes a task with its notes and targets.
-    pub fn delete_task(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            load_task(tx, id)?;
-            let actuals: Vec<i64> = tx
-                .prepare("SELECT a.id FROM target_actuals a JOIN targets g ON g.id = a.target_id WHERE g.task_id = ?1")?
-                .query_map([id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            for a in actuals {
-                delete_row(tx, action, "target_actuals", a)?;
-            }
-            for (tbl, sql) in [
-                ("targets", "SELECT id FROM targets WHERE task_id = ?1"),
-                ("task_notes", "SELECT id FROM task_notes WHERE task_id = ?1"),
-            ] {
-                let ids: Vec<i64> =
-                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-                for rid in ids {
-                    delete_row(tx, action, tbl, rid)?;
-                }
-            }
-            delete_row(tx, action, "tasks", id)?;
-            Ok(())
-        })
-    }
-
     /// Every place used on a task, in Vietnamese alphabetical order.
     pub fn places(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare_cached("SELECT DISTINCT place FROM tasks WHERE place <> ''")?;
@@ -302,29 +233,15 @@ impl Store {
     /// A task's progress notes, oldest first.
     pub fn task_notes(&self, task_id: i64) -> Result<Vec<TaskNote>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, task_id, noted_on, text FROM task_notes WHERE task_id = ?1 ORDER BY noted_on, id",
+            "SELECT id, task_id, noted_on, text, version FROM task_notes WHERE task_id = ?1 ORDER BY noted_on, id",
         )?;
-        let rows = stmt.query_map([task_id], |r| {
-            Ok(TaskNote {
-                id: r.get(0)?,
-                task_id: r.get(1)?,
-                noted_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
-                text: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([task_id], note_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     pub fn task_note(&self, id: i64) -> Result<TaskNote> {
         self.conn()
-            .query_row("SELECT id, task_id, noted_on, text FROM task_notes WHERE id = ?1", [id], |r| {
-                Ok(TaskNote {
-                    id: r.get(0)?,
-                    task_id: r.get(1)?,
-                    noted_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
-                    text: r.get(3)?,
-                })
-            })
+            .query_row("SELECT id, task_id, noted_on, text, version FROM task_notes WHERE id = ?1", [id], note_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "note", id })
     }
@@ -339,51 +256,10 @@ impl Store {
         self.targets(task_id)?.into_iter().find(|g| g.id == id).ok_or(StoreError::NotFound { what: "target", id })
     }
 
-    pub fn add_task_note(&mut self, task_id: i64, on: NaiveDate, text: &str) -> Result<i64> {
-        let text = crate::domain::check_text("note", text)?;
-        if text.is_empty() {
-            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
-        }
-        self.write(|tx, action| {
-            load_task(tx, task_id)?;
-            tx.execute(
-                "INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)",
-                params![task_id, conv::date(on), text],
-            )?;
-            let id = tx.last_insert_rowid();
-            changed(tx, action, "task_notes", id, None)?;
-            Ok(id)
-        })
-    }
-
-    pub fn update_task_note(&mut self, note: TaskNote) -> Result<()> {
-        let text = crate::domain::check_text("note", &note.text)?;
-        if text.is_empty() {
-            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
-        }
-        self.write(|tx, action| {
-            let old = snapshot(tx, "task_notes", note.id)?.ok_or(StoreError::NotFound { what: "note", id: note.id })?;
-            tx.execute(
-                "UPDATE task_notes SET noted_on = ?2, text = ?3 WHERE id = ?1",
-                params![note.id, conv::date(note.noted_on), text],
-            )?;
-            changed(tx, action, "task_notes", note.id, Some(old))
-        })
-    }
-
-    pub fn delete_task_note(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            if !delete_row(tx, action, "task_notes", id)? {
-                return Err(StoreError::NotFound { what: "note", id });
-            }
-            Ok(())
-        })
-    }
-
     /// A task's targets with their recorded values.
     pub fn targets(&self, task_id: i64) -> Result<Vec<Target>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, task_id, indicator, unit, target_value FROM targets WHERE task_id = ?1 ORDER BY id",
+            "SELECT id, task_id, indicator, unit, target_value, version FROM targets WHERE task_id = ?1 ORDER BY id",
         )?;
         let mut targets: Vec<Target> = stmt
             .query_map([task_id], |r| {
@@ -394,63 +270,221 @@ impl Store {
                     unit: r.get(3)?,
                     target_value: r.get(4)?,
                     actuals: Vec::new(),
+                    version: r.get(5)?,
                 })
             })?
             .collect::<std::result::Result<_, _>>()?;
         let mut act = self.conn().prepare_cached(
-            "SELECT id, target_id, recorded_on, value FROM target_actuals WHERE target_id = ?1 ORDER BY recorded_on, id",
+            "SELECT id, target_id, recorded_on, value, version FROM target_actuals WHERE target_id = ?1 ORDER BY recorded_on, id",
         )?;
         for t in &mut targets {
-            t.actuals = act
-                .query_map([t.id], |r| {
-                    Ok(TargetActual {
-                        id: r.get(0)?,
-                        target_id: r.get(1)?,
-                        recorded_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
-                        value: r.get(3)?,
-                    })
-                })?
-                .collect::<std::result::Result<_, _>>()?;
+            t.actuals = act.query_map([t.id], actual_from_row)?.collect::<std::result::Result<_, _>>()?;
         }
         Ok(targets)
     }
 
-    pub fn add_target(&mut self, target: Target) -> Result<i64> {
+    /// One recorded value: (target id, date, value).
+    pub fn target_actual(&self, id: i64) -> Result<TargetActual> {
+        self.conn()
+            .query_row(
+                "SELECT id, target_id, recorded_on, value, version FROM target_actuals WHERE id = ?1",
+                [id],
+                actual_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "target", id })
+    }
+}
+
+impl Write<'_> {
+    /// Adds a task, with an optional first progress note, as one action.
+    pub fn add_task(&self, task: Task, first_note: Option<(NaiveDate, &str)>) -> Result<i64> {
+        let mut t = task.validated()?;
+        if t.status == TaskStatus::Done && t.completed_on.is_none() {
+            t.completed_on = first_note.map(|(d, _)| d).or(t.start_date);
+        }
+        let note = match first_note {
+            Some((d, text)) => Some((d, crate::domain::check_text("note", text)?)).filter(|(_, s)| !s.is_empty()),
+            None => None,
+        };
+        self.run(|tx| {
+            ensure_org(tx, t.lead_org_id)?;
+            for o in &t.with_org_ids {
+                ensure_org(tx, *o)?;
+            }
+            let now = tx.stamp();
+            tx.execute(
+                "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![t.title, t.kind.code(), t.lead_org_id, t.status.code(), now],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_task(tx, &Task { id, ..t.clone() })?;
+            changed(tx, "tasks", id, None)?;
+            if let Some((d, text)) = &note {
+                tx.execute("INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)", params![id, conv::date(*d), text])?;
+                changed(tx, "task_notes", tx.last_insert_rowid(), None)?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Saves every field of a task.
+    pub fn update_task(&self, task: Task) -> Result<()> {
+        let t = task.validated()?;
+        self.run(|tx| {
+            let old = snapshot(tx, "tasks", t.id)?.ok_or(StoreError::NotFound { what: "task", id: t.id })?;
+            bump_version(tx, "tasks", t.id, Some(t.version))?;
+            ensure_org(tx, t.lead_org_id)?;
+            for o in &t.with_org_ids {
+                ensure_org(tx, *o)?;
+            }
+            write_task(tx, &t)?;
+            changed(tx, "tasks", t.id, Some(old))
+        })
+    }
+
+    /// Moves a task to `status`, recording today as its completion date
+    /// or clearing it. With `expected`, only if nobody changed it since.
+    pub fn set_task_status(&self, id: i64, status: TaskStatus, expected: Option<i64>) -> Result<Task> {
+        self.run(|tx| {
+            let mut t = load_task(tx, id)?;
+            let old = snapshot(tx, "tasks", id)?;
+            bump_version(tx, "tasks", id, expected)?;
+            t.set_status(status, tx.today());
+            write_task(tx, &t)?;
+            changed(tx, "tasks", id, old)?;
+            load_task(tx, id)
+        })
+    }
+
+    /// Moves a task's deadline (rescheduling carried-over work); a deadline
+    /// before the start moves the start with it.
+    pub fn reschedule_task(&self, id: i64, deadline: Option<NaiveDate>, expected: Option<i64>) -> Result<Task> {
+        self.run(|tx| {
+            let mut t = load_task(tx, id)?;
+            if expected.is_some_and(|v| v != t.version) {
+                return Err(StoreError::Conflict { what: "task", id });
+            }
+            t.deadline = deadline;
+            if let (Some(d), Some(s)) = (deadline, t.start_date) {
+                if d < s {
+                    t.start_date = Some(d);
+                }
+            }
+            self.update_task(t)?;
+            load_task(tx, id)
+        })
+    }
+
+    /// Deletes a task with its notes and targets; with `expected`, only if
+    /// nobody changed it since it was read.
+    pub fn delete_task(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        self.run(|tx| {
+            let t = load_task(tx, id)?;
+            if expected.is_some_and(|v| v != t.version) {
+                return Err(StoreError::Conflict { what: "task", id });
+            }
+            let actuals: Vec<i64> = tx
+                .prepare("SELECT a.id FROM target_actuals a JOIN targets g ON g.id = a.target_id WHERE g.task_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            for a in actuals {
+                delete_row(tx, "target_actuals", a)?;
+            }
+            for (tbl, sql) in [
+                ("targets", "SELECT id FROM targets WHERE task_id = ?1"),
+                ("task_notes", "SELECT id FROM task_notes WHERE task_id = ?1"),
+            ] {
+                let ids: Vec<i64> =
+                    tx.prepare(sql)?.query_map([id], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+                for rid in ids {
+                    delete_row(tx, tbl, rid)?;
+                }
+            }
+            delete_row(tx, "tasks", id)?;
+            Ok(())
+        })
+    }
+
+    pub fn add_task_note(&self, task_id: i64, on: NaiveDate, text: &str) -> Result<i64> {
+        let text = crate::domain::check_text("note", text)?;
+        if text.is_empty() {
+            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
+        }
+        self.run(|tx| {
+            load_task(tx, task_id)?;
+            tx.execute(
+                "INSERT INTO task_notes (task_id, noted_on, text) VALUES (?1, ?2, ?3)",
+                params![task_id, conv::date(on), text],
+            )?;
+            let id = tx.last_insert_rowid();
+            changed(tx, "task_notes", id, None)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_task_note(&self, note: TaskNote) -> Result<()> {
+        let text = crate::domain::check_text("note", &note.text)?;
+        if text.is_empty() {
+            return Err(crate::domain::DomainError::Empty { field: "note" }.into());
+        }
+        self.run(|tx| {
+            let old = snapshot(tx, "task_notes", note.id)?.ok_or(StoreError::NotFound { what: "note", id: note.id })?;
+            bump_version(tx, "task_notes", note.id, Some(note.version))?;
+            tx.execute(
+                "UPDATE task_notes SET noted_on = ?2, text = ?3 WHERE id = ?1",
+                params![note.id, conv::date(note.noted_on), text],
+            )?;
+            changed(tx, "task_notes", note.id, Some(old))
+        })
+    }
+
+    pub fn delete_task_note(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        delete_checked(self, "task_notes", id, expected)
+    }
+
+    pub fn add_target(&self, target: Target) -> Result<i64> {
         let t = target.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             load_task(tx, t.task_id)?;
             tx.execute(
                 "INSERT INTO targets (task_id, indicator, unit, target_value) VALUES (?1, ?2, ?3, ?4)",
                 params![t.task_id, t.indicator, t.unit, t.target_value],
             )?;
             let id = tx.last_insert_rowid();
-            changed(tx, action, "targets", id, None)?;
+            changed(tx, "targets", id, None)?;
             Ok(id)
         })
     }
 
-    pub fn update_target(&mut self, target: Target) -> Result<()> {
+    pub fn update_target(&self, target: Target) -> Result<()> {
         let t = target.validated()?;
-        self.write(|tx, action| {
+        self.run(|tx| {
             let old = snapshot(tx, "targets", t.id)?.ok_or(StoreError::NotFound { what: "target", id: t.id })?;
+            bump_version(tx, "targets", t.id, Some(t.version))?;
             tx.execute(
                 "UPDATE targets SET indicator = ?2, unit = ?3, target_value = ?4 WHERE id = ?1",
                 params![t.id, t.indicator, t.unit, t.target_value],
             )?;
-            changed(tx, action, "targets", t.id, Some(old))
+            changed(tx, "targets", t.id, Some(old))
         })
     }
 
-    pub fn delete_target(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
+    pub fn delete_target(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        self.run(|tx| {
+            if let Some(v) = expected {
+                if version_of(tx, "targets", id)?.is_some_and(|cur| cur != v) {
+                    return Err(StoreError::Conflict { what: "target", id });
+                }
+            }
             let actuals: Vec<i64> = tx
                 .prepare("SELECT id FROM target_actuals WHERE target_id = ?1")?
                 .query_map([id], |r| r.get(0))?
                 .collect::<std::result::Result<_, _>>()?;
             for a in actuals {
-                delete_row(tx, action, "target_actuals", a)?;
+                delete_row(tx, "target_actuals", a)?;
             }
-            if !delete_row(tx, action, "targets", id)? {
+            if !delete_row(tx, "targets", id)? {
                 return Err(StoreError::NotFound { what: "target", id });
             }
             Ok(())
@@ -458,11 +492,11 @@ impl Store {
     }
 
     /// Records the value a target has reached on a date.
-    pub fn add_target_actual(&mut self, target_id: i64, on: NaiveDate, value: f64) -> Result<i64> {
+    pub fn add_target_actual(&self, target_id: i64, on: NaiveDate, value: f64) -> Result<i64> {
         if !value.is_finite() || value < 0.0 {
             return Err(crate::domain::DomainError::BadTargetValue.into());
         }
-        self.write(|tx, action| {
+        self.run(|tx| {
             let exists: bool =
                 tx.query_row("SELECT EXISTS(SELECT 1 FROM targets WHERE id = ?1)", [target_id], |r| r.get(0))?;
             if !exists {
@@ -473,47 +507,29 @@ impl Store {
                 params![target_id, conv::date(on), value],
             )?;
             let id = tx.last_insert_rowid();
-            changed(tx, action, "target_actuals", id, None)?;
+            changed(tx, "target_actuals", id, None)?;
             Ok(id)
         })
     }
 
     /// Corrects a recorded value or its date.
-    pub fn update_target_actual(&mut self, id: i64, on: NaiveDate, value: f64) -> Result<()> {
-        if !value.is_finite() || value < 0.0 {
+    pub fn update_target_actual(&self, a: &TargetActual) -> Result<()> {
+        if !a.value.is_finite() || a.value < 0.0 {
             return Err(crate::domain::DomainError::BadTargetValue.into());
         }
-        self.write(|tx, action| {
-            let old = snapshot(tx, "target_actuals", id)?.ok_or(StoreError::NotFound { what: "target", id })?;
+        let id = a.id;
+        self.run(|tx| {
+            let old = snapshot(tx, "target_actuals", id)?.ok_or(StoreError::NotFound { what: "actual", id })?;
+            bump_version(tx, "target_actuals", id, Some(a.version))?;
             tx.execute(
                 "UPDATE target_actuals SET recorded_on = ?2, value = ?3 WHERE id = ?1",
-                params![id, conv::date(on), value],
+                params![id, conv::date(a.recorded_on), a.value],
             )?;
-            changed(tx, action, "target_actuals", id, Some(old))
+            changed(tx, "target_actuals", id, Some(old))
         })
     }
 
-    /// One recorded value: (target id, date, value).
-    pub fn target_actual(&self, id: i64) -> Result<TargetActual> {
-        self.conn()
-            .query_row("SELECT id, target_id, recorded_on, value FROM target_actuals WHERE id = ?1", [id], |r| {
-                Ok(TargetActual {
-                    id: r.get(0)?,
-                    target_id: r.get(1)?,
-                    recorded_on: conv::parse_date(r.get(2)?).unwrap_or_default(),
-                    value: r.get(3)?,
-                })
-            })
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "target", id })
-    }
-
-    pub fn delete_target_actual(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, action| {
-            if !delete_row(tx, action, "target_actuals", id)? {
-                return Err(StoreError::NotFound { what: "target", id });
-            }
-            Ok(())
-        })
+    pub fn delete_target_actual(&self, id: i64, expected: Option<i64>) -> Result<()> {
+        delete_checked(self, "target_actuals", id, expected)
     }
 }

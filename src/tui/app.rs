@@ -123,7 +123,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, today: NaiveDate, keymap: Keymap, theme: Theme) -> Result<App, StoreError> {
+    pub fn new(mut store: Store, today: NaiveDate, keymap: Keymap, theme: Theme) -> Result<App, StoreError> {
+        // Everything this session writes is dated on its day (`--today`).
+        if store.clock().today() != today {
+            store.set_clock(crate::clock::Clock::on(today));
+        }
         let read_only = store.is_read_only();
         let shared = Shared {
             today,
@@ -166,6 +170,33 @@ impl App {
         self.stale = [true; 4];
         self.data_version = self.store.data_version()?;
         self.load_visible()?;
+        self.reload_popups()
+    }
+
+    /// Refreshes what an executed intent changed: the screens that show
+    /// those records (the others when next shown), and the lookups only
+    /// when organizations, people or settings changed.
+    pub(crate) fn after_change(&mut self, changes: &crate::ops::Changes) -> Result<(), StoreError> {
+        use crate::ops::Entity as E;
+        if !changes.undone.is_empty() || [E::Organization, E::Person, E::Setting].iter().any(|e| changes.touches(*e)) {
+            return self.reload_all();
+        }
+        for c in &changes.changes {
+            let screens: &[Screen] = match c.entity {
+                E::Meeting | E::AgendaItem | E::Attendance => &[Screen::Agenda, Screen::Meetings],
+                E::Task | E::Note | E::Target | E::Value => &[Screen::Agenda, Screen::Boards, Screen::Meetings],
+                E::Pending => &[Screen::Agenda, Screen::Pending, Screen::Meetings],
+                E::Organization | E::Person | E::Setting => &[],
+            };
+            for s in screens {
+                self.stale[Self::screen_index(*s)] = true;
+            }
+        }
+        self.load_visible()?;
+        self.reload_popups()
+    }
+
+    fn reload_popups(&mut self) -> Result<(), StoreError> {
         for p in &mut self.popups {
             match p {
                 Popup::Detail(d) => d.reload(&self.store, &self.shared)?,

@@ -9,10 +9,11 @@ use super::views::detail::Subject;
 use super::views::menu::{Confirm, Confirmed, Entry, Menu, MenuPurpose};
 use super::views::prompt::{Prompt, PromptKind};
 use super::views::rollcall::RollCall;
-use crate::domain::{Attendance, MeetingStatus, PendingStatus, Task, TaskKind, TaskStatus};
+use crate::domain::{Attendance, MeetingStatus, PendingStatus, TaskStatus};
 use crate::i18n::{t, tf};
+use crate::ops::{Board, Changes, Intent};
 use crate::store::StoreError;
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 
 /// The agenda item being discussed, and since when (for the timer).
 #[derive(Debug, Clone, Copy)]
@@ -22,16 +23,22 @@ pub struct Running {
 }
 
 impl App {
-    /// Today's date with the clock's time, to the minute.
+    /// Now on the run's clock, to the minute.
     pub fn now(&self) -> NaiveDateTime {
-        let t = chrono::Local::now().time();
-        self.shared.today.and_hms_opt(t.hour(), t.minute(), 0).unwrap_or_default()
+        self.store.clock().now_minute()
     }
 
     fn done(&mut self, key: &str, args: &[(&str, String)]) -> Result<(), StoreError> {
-        self.reload_all()?;
         self.message = Some((tf(key, args), false));
         Ok(())
+    }
+
+    /// Executes one intent through the operations layer and refreshes what
+    /// it changed.
+    pub(crate) fn exec(&mut self, intent: Intent) -> Result<Changes, StoreError> {
+        let changes = crate::ops::execute(&mut self.store, intent)?;
+        self.after_change(&changes)?;
+        Ok(changes)
     }
 
     /// The subject the current screen has selected.
@@ -75,7 +82,7 @@ impl App {
         }
         match (self.screen, action) {
             (_, Action::Undo) => {
-                let tables = self.store.undo()?;
+                let tables = self.exec(Intent::Undo)?.undone;
                 let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
                 what.dedup();
                 self.done("undo.done", &[("what", what.join(", "))])?;
@@ -103,10 +110,11 @@ impl App {
                         super::views::board::COLUMNS.iter().map(|s| (t(&s.label_key()), status_index(*s))).collect();
                     let selected = super::views::board::COLUMNS.iter().position(|s| *s == task.status).unwrap_or(0);
                     self.popups.push(Popup::Menu(Menu {
-                        purpose: MenuPurpose::TaskStatus(task.id),
+                        purpose: MenuPurpose::TaskStatus(task.id, task.version),
                         title: t("menu.move"),
                         options,
                         selected,
+                        notes: Vec::new(),
                     }));
                 }
             }
@@ -132,7 +140,7 @@ impl App {
             }
             (Screen::Agenda, Action::CloseBriefing) => {
                 let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
-                let label = tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
+                let label = crate::i18n::meeting_label(&m);
                 let mut question = tf("confirm.close", &[("meeting", label)]);
                 if m.status == MeetingStatus::Planned {
                     question = format!("{question} {}", t("confirm.close_not_started"));
@@ -145,44 +153,29 @@ impl App {
                 self.popups.push(Popup::Confirm(Confirm { question, then: Confirmed::CloseBriefing(m.id) }));
             }
             (Screen::Agenda | Screen::Meetings, Action::NextBriefing) => {
-                let meetings = self.store.meetings()?;
                 // One planned briefing at a time: a second press creates nothing.
-                if let Some(planned) = meetings.iter().find(|m| m.status == MeetingStatus::Planned) {
-                    let label = tf(
-                        "meeting.label",
-                        &[("number", planned.number.to_string()), ("year", planned.year.to_string())],
-                    );
-                    self.message = Some((tf("briefing.already_planned", &[("meeting", label)]), true));
-                    return Ok(true);
-                }
-                let Some(last) = meetings.into_iter().next() else {
-                    self.message = Some((t("briefing.none_to_follow"), true));
-                    return Ok(true);
-                };
-                let id = self.store.create_next_meeting(last.id, &t("agenda.review_title"))?;
+                let id = self.exec(Intent::NextBriefing)?.created_id().unwrap_or_default();
                 let m = self.store.meeting(id)?;
                 self.done(
                     "briefing.created",
                     &[
-                        (
-                            "meeting",
-                            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]),
-                        ),
+                        ("meeting", crate::i18n::meeting_label(&m)),
                         ("date", crate::text::format_long_date(m.starts_at.date(), crate::i18n::lang())),
                     ],
                 )?;
             }
             (Screen::Agenda, Action::MoveUp | Action::MoveDown) => {
                 if let Some(Subject::AgendaItem(id)) = self.agenda.selected_subject() {
-                    self.store.move_agenda_item(id, if action == Action::MoveUp { -1 } else { 1 })?;
-                    self.reload_all()?;
+                    let _ =
+                        self.exec(Intent::MoveAgendaItem { id, delta: if action == Action::MoveUp { -1 } else { 1 } })?;
                 }
             }
             (Screen::Agenda, Action::Edit) => match self.agenda.selected_subject() {
                 Some(Subject::Task(id)) => {
                     let task = self.store.task(id)?;
                     let value = task.deadline.map(crate::text::format_date).unwrap_or_default();
-                    self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Reschedule { task_id: id }, &value)));
+                    let kind = PromptKind::Reschedule { task_id: id, version: Some(task.version) };
+                    self.popups.push(Popup::Prompt(Prompt::new(kind, &value)));
                 }
                 Some(s) => self.subject_action(s, Action::Edit)?,
                 None => return Ok(false),
@@ -234,6 +227,7 @@ impl App {
             title: t("menu.people"),
             options,
             selected: 0,
+            notes: Vec::new(),
         }));
         Ok(())
     }
@@ -247,7 +241,13 @@ impl App {
                 (format!("{} — {}{off}", o.code, o.name), o.id)
             })
             .collect();
-        self.popups.push(Popup::Menu(Menu { purpose: MenuPurpose::Orgs, title: t("menu.orgs"), options, selected: 0 }));
+        self.popups.push(Popup::Menu(Menu {
+            purpose: MenuPurpose::Orgs,
+            title: t("menu.orgs"),
+            options,
+            selected: 0,
+            notes: Vec::new(),
+        }));
         Ok(())
     }
 
@@ -282,7 +282,13 @@ impl App {
             return Ok(());
         }
         let title = tf("menu.entries", &[("id", task_id.to_string())]);
-        self.popups.push(Popup::Menu(Menu { purpose: MenuPurpose::Entries(task_id), title, options, selected: 0 }));
+        self.popups.push(Popup::Menu(Menu {
+            purpose: MenuPurpose::Entries(task_id),
+            title,
+            options,
+            selected: 0,
+            notes: Vec::new(),
+        }));
         Ok(())
     }
 
@@ -305,19 +311,20 @@ impl App {
             (MenuPurpose::Entries(_), Action::Edit, Some(v)) => self.choose(purpose, v)?,
             (MenuPurpose::Entries(_), Action::Delete, Some(v)) => {
                 let entry = Entry::unpack(v);
-                let what = match entry {
-                    Entry::Note(_) => t("what.note"),
-                    Entry::Target(_) => t("what.target"),
-                    Entry::Actual(_) => t("what.actual"),
+                let (what, version) = match entry {
+                    Entry::Note(id) => (t("what.note"), self.store.task_note(id)?.version),
+                    Entry::Target(id) => (t("what.target"), self.store.target(id)?.version),
+                    Entry::Actual(id) => (t("what.actual"), self.store.target_actual(id)?.version),
                 };
                 self.popups.pop();
                 self.popups.push(Popup::Confirm(Confirm {
                     question: tf("confirm.delete", &[("what", what)]),
-                    then: Confirmed::DeleteEntry(entry),
+                    then: Confirmed::DeleteEntry(entry, Some(version)),
                 }));
             }
             (MenuPurpose::Orgs, Action::Delete, Some(id)) => {
-                self.store.delete_organization(id)?;
+                let version = self.store.organization(id)?.version;
+                let _ = self.exec(Intent::DeleteOrg { id, version: Some(version) })?;
                 self.popups.pop();
                 self.done("edit.deleted", &[])?;
             }
@@ -333,10 +340,11 @@ impl App {
                 let options = TaskStatus::ALL.iter().map(|s| (t(&s.label_key()), status_index(*s))).collect();
                 let selected = TaskStatus::ALL.iter().position(|s| *s == task.status).unwrap_or(0);
                 self.popups.push(Popup::Menu(Menu {
-                    purpose: MenuPurpose::TaskStatus(id),
+                    purpose: MenuPurpose::TaskStatus(id, task.version),
                     title: tf("menu.status_of", &[("id", id.to_string())]),
                     options,
                     selected,
+                    notes: Vec::new(),
                 }));
             }
             Subject::Pending(id) => {
@@ -345,10 +353,11 @@ impl App {
                     PendingStatus::ALL.iter().enumerate().map(|(i, s)| (t(&s.label_key()), i as i64)).collect();
                 let selected = PendingStatus::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
                 self.popups.push(Popup::Menu(Menu {
-                    purpose: MenuPurpose::PendingStatus(id),
+                    purpose: MenuPurpose::PendingStatus(id, p.version),
                     title: tf("menu.status_of", &[("id", id.to_string())]),
                     options,
                     selected,
+                    notes: Vec::new(),
                 }));
             }
             _ => {}
@@ -359,25 +368,27 @@ impl App {
     /// Acts on a menu choice.
     pub(crate) fn choose(&mut self, purpose: MenuPurpose, value: i64) -> Result<(), StoreError> {
         match purpose {
-            MenuPurpose::TaskStatus(id) => {
+            MenuPurpose::TaskStatus(id, version) => {
                 let status = TaskStatus::ALL[(value as usize).min(TaskStatus::ALL.len() - 1)];
-                let task = self.store.set_task_status(id, status, self.shared.today)?;
-                self.done("task.status_set", &[("id", id.to_string()), ("status", t(&task.status.label_key()))])?;
+                let _ = self.exec(Intent::SetTaskStatus { id, status, version: Some(version) })?;
+                self.done("task.status_set", &[("id", id.to_string()), ("status", t(&status.label_key()))])?;
             }
             MenuPurpose::People => self.open_form(FormPurpose::EditPerson(value))?,
+            MenuPurpose::Conflict => self.resolve_conflict(value)?,
             MenuPurpose::Entries(_) => match Entry::unpack(value) {
                 Entry::Note(id) => self.open_form(FormPurpose::EditNote(id))?,
                 Entry::Target(id) => self.open_form(FormPurpose::EditTarget(id))?,
                 Entry::Actual(id) => self.open_form(FormPurpose::EditActual(id))?,
             },
             MenuPurpose::Orgs => self.open_form(FormPurpose::EditOrg(value))?,
-            MenuPurpose::PendingStatus(id) => {
+            MenuPurpose::PendingStatus(id, version) => {
                 let status = PendingStatus::ALL[(value as usize).min(PendingStatus::ALL.len() - 1)];
                 if status == PendingStatus::Answered {
+                    let kind = PromptKind::Answer { pending_id: id, version: Some(version) };
                     let current = self.store.pending_item(id)?.answer;
-                    self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Answer { pending_id: id }, &current)));
+                    self.popups.push(Popup::Prompt(Prompt::new(kind, &current)));
                 } else {
-                    self.store.set_pending_status(id, status, self.shared.today)?;
+                    let _ = self.exec(Intent::SetPendingStatus { id, status, version: Some(version) })?;
                     self.done("pending.status_set", &[("id", id.to_string()), ("status", t(&status.label_key()))])?;
                 }
             }
@@ -386,20 +397,32 @@ impl App {
     }
 
     fn confirm_delete(&mut self, subject: Subject) -> Result<(), StoreError> {
-        let what = match subject {
-            Subject::Task(id) => format!("{} #{id} «{}»", t("what.task"), self.store.task(id)?.title),
-            Subject::Pending(id) => format!("{} #{id} «{}»", t("what.pending"), self.store.pending_item(id)?.text),
-            Subject::AgendaItem(id) => format!("{} «{}»", t("what.agenda_item"), self.store.agenda_item(id)?.title),
+        let (what, version) = match subject {
+            Subject::Task(id) => {
+                let x = self.store.task(id)?;
+                (format!("{} #{id} «{}»", t("what.task"), x.title), x.version)
+            }
+            Subject::Pending(id) => {
+                let x = self.store.pending_item(id)?;
+                (format!("{} #{id} «{}»", t("what.pending"), x.text), x.version)
+            }
+            Subject::AgendaItem(id) => {
+                let x = self.store.agenda_item(id)?;
+                (format!("{} «{}»", t("what.agenda_item"), x.title), x.version)
+            }
             Subject::Meeting(id) => {
                 let m = self.store.meeting(id)?;
-                tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
+                (crate::i18n::meeting_label(&m), m.version)
             }
-            Subject::Person(id) => format!("{} «{}»", t("what.person"), self.store.person(id)?.full_name),
+            Subject::Person(id) => {
+                let x = self.store.person(id)?;
+                (format!("{} «{}»", t("what.person"), x.full_name), x.version)
+            }
         };
         let what = crate::text::truncate_to_width(&what, 70);
         self.popups.push(Popup::Confirm(Confirm {
             question: tf("confirm.delete", &[("what", what)]),
-            then: Confirmed::Delete(subject),
+            then: Confirmed::Delete(subject, Some(version)),
         }));
         Ok(())
     }
@@ -407,30 +430,31 @@ impl App {
     /// Acts on a confirmed question.
     pub(crate) fn confirmed(&mut self, then: Confirmed) -> Result<(), StoreError> {
         match then {
-            Confirmed::Delete(subject) => {
-                match subject {
-                    Subject::Task(id) => self.store.delete_task(id)?,
-                    Subject::Pending(id) => self.store.delete_pending_item(id)?,
-                    Subject::AgendaItem(id) => self.store.delete_agenda_item(id)?,
-                    Subject::Meeting(id) => self.store.delete_meeting(id)?,
-                    Subject::Person(id) => self.store.delete_person(id)?,
-                }
+            Confirmed::Delete(subject, version) => {
+                let intent = match subject {
+                    Subject::Task(id) => Intent::DeleteTask { id, version },
+                    Subject::Pending(id) => Intent::DeletePending { id, version },
+                    Subject::AgendaItem(id) => Intent::DeleteAgendaItem { id, version },
+                    Subject::Meeting(id) => Intent::DeleteMeeting { id, version },
+                    Subject::Person(id) => Intent::DeletePerson { id, version },
+                };
+                let _ = self.exec(intent)?;
                 // A detail popup of what was deleted has nothing left to show.
                 self.popups.retain(|p| !matches!(p, Popup::Detail(d) if d.subject == subject));
                 self.done("edit.deleted", &[])?;
             }
-            Confirmed::DeleteEntry(entry) => {
-                match entry {
-                    Entry::Note(id) => self.store.delete_task_note(id)?,
-                    Entry::Target(id) => self.store.delete_target(id)?,
-                    Entry::Actual(id) => self.store.delete_target_actual(id)?,
-                }
+            Confirmed::DeleteEntry(entry, version) => {
+                let intent = match entry {
+                    Entry::Note(id) => Intent::DeleteNote { id, version },
+                    Entry::Target(id) => Intent::DeleteTarget { id, version },
+                    Entry::Actual(id) => Intent::DeleteValue { id, version },
+                };
+                let _ = self.exec(intent)?;
                 self.done("edit.deleted", &[])?;
             }
             Confirmed::CloseBriefing(id) => {
-                self.store.close_meeting(id, self.now())?;
+                let _ = self.exec(Intent::CloseBriefing { meeting_id: id })?;
                 self.running = None;
-                self.reload_all()?;
                 let summary = super::views::detail::Detail::open(Subject::Meeting(id), &self.store, &self.shared)?;
                 self.popups.push(Popup::Detail(summary));
                 self.message = Some((t("briefing.closed"), false));
@@ -446,7 +470,7 @@ impl App {
         };
         match m.status {
             MeetingStatus::Planned => {
-                self.store.start_meeting(m.id, self.now())?;
+                let _ = self.exec(Intent::StartBriefing { meeting_id: m.id })?;
                 self.done("briefing.started", &[("time", crate::text::format_time(self.now().time()))])?;
             }
             MeetingStatus::InProgress => self.message = Some((t("briefing.already_started"), true)),
@@ -472,8 +496,7 @@ impl App {
             return Ok(());
         }
         if m.status == MeetingStatus::Planned {
-            self.store.start_meeting(m.id, self.now())?;
-            self.reload_all()?;
+            let _ = self.exec(Intent::StartBriefing { meeting_id: m.id })?;
         }
         let items: Vec<i64> = self.store.agenda(m.id)?.iter().map(|i| i.id).collect();
         let next = match self.running {
@@ -493,33 +516,6 @@ impl App {
         Ok(())
     }
 
-    /// Creates a task from a quick entry: `Title @LEAD +WITH #place !date`.
-    fn quick_task(&mut self, input: &str, kind: TaskKind, source: Option<(i64, Option<i64>)>) -> Result<i64, String> {
-        let q = crate::text::parse_quick_add(input);
-        if q.title.is_empty() {
-            return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "title" }));
-        }
-        let Some(lead) = q.lead.as_deref() else { return Err(t("quick.need_lead")) };
-        let lead = self.store.resolve_active_organization(lead).map_err(|e| e.message())?;
-        let mut task = Task::new(&q.title, lead.id, kind);
-        for w in &q.with {
-            task.with_org_ids.push(self.store.resolve_active_organization(w).map_err(|e| e.message())?.id);
-        }
-        task.place = q.place.clone().unwrap_or_default();
-        if let Some(d) = &q.deadline {
-            task.deadline = Some(
-                crate::text::parse_date(d, self.shared.today)
-                    .map_err(|_| tf("err.bad_date", &[("input", d.clone())]))?,
-            );
-        }
-        task.start_date = Some(task.deadline.map_or(self.shared.today, |d| d.min(self.shared.today)));
-        if let Some((meeting, item)) = source {
-            task.source.meeting_id = Some(meeting);
-            task.source.agenda_item_id = item;
-        }
-        self.store.add_task(task, None).map_err(|e| e.message())
-    }
-
     /// Acts on a submitted prompt other than the filter; an error message
     /// keeps the prompt open with what was typed.
     pub(crate) fn submit_edit_prompt(&mut self, kind: PromptKind, value: &str) -> Result<(), String> {
@@ -527,19 +523,24 @@ impl App {
         match kind {
             PromptKind::Filter => {}
             PromptKind::QuickAdd { org_id } => {
-                let kind = if org_id.is_none() { TaskKind::Common } else { TaskKind::Specific };
-                let id = self.quick_task(value, kind, None)?;
-                self.reload_all().map_err(|e| e.message())?;
+                let board = org_id.map_or(Board::Common, Board::Org);
+                let intent = Intent::QuickTask { input: value.to_string(), board, source: None };
+                let id = self.exec(intent).map_err(|e| e.message())?.created_id().unwrap_or_default();
                 if let Ok(task) = self.store.task(id) {
                     let _ = self.boards.focus_task(&task, &self.store, &self.shared);
                 }
                 self.message = Some((tf("edit.task_added", &[("id", id.to_string())]), false));
             }
             PromptKind::Conclusion { meeting_id, item_id } => {
-                let id = self.quick_task(value, TaskKind::Conclusion, Some((meeting_id, item_id)))?;
+                let intent = Intent::QuickTask {
+                    input: value.to_string(),
+                    board: Board::Common,
+                    source: Some((meeting_id, item_id)),
+                };
+                let id = self.exec(intent).map_err(|e| e.message())?.created_id().unwrap_or_default();
                 self.done("edit.conclusion_added", &[("id", id.to_string())]).map_err(|e| e.message())?;
             }
-            PromptKind::Reschedule { task_id } => {
+            PromptKind::Reschedule { task_id, version } => {
                 let deadline = if value.trim().is_empty() {
                     None
                 } else {
@@ -548,14 +549,12 @@ impl App {
                             .map_err(|_| tf("err.bad_date", &[("input", value.to_string())]))?,
                     )
                 };
-                self.store.reschedule_task(task_id, deadline).map_err(|e| e.message())?;
+                let _ = self.exec(Intent::Reschedule { id: task_id, deadline, version }).map_err(|e| e.message())?;
                 self.done("edit.rescheduled", &[("id", task_id.to_string())]).map_err(|e| e.message())?;
             }
-            PromptKind::Answer { pending_id } => {
-                if value.trim().is_empty() {
-                    return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "answer" }));
-                }
-                self.store.answer_pending_item(pending_id, value, today).map_err(|e| e.message())?;
+            PromptKind::Answer { pending_id, version } => {
+                let intent = Intent::AnswerPending { id: pending_id, answer: value.to_string(), version };
+                let _ = self.exec(intent).map_err(|e| e.message())?;
                 self.done("pending.answered", &[("id", pending_id.to_string())]).map_err(|e| e.message())?;
             }
             PromptKind::RollCall { meeting_id, org_id, present } => {
@@ -565,18 +564,7 @@ impl App {
                 } else {
                     a.reason = value.to_string();
                 }
-                self.store.set_attendance(a).map_err(|e| e.message())?;
-                self.refresh_roll_call().map_err(|e| e.message())?;
-            }
-        }
-        Ok(())
-    }
-
-    fn refresh_roll_call(&mut self) -> Result<(), StoreError> {
-        let (store, shared) = (&self.store, &self.shared);
-        for p in &mut self.popups {
-            if let Popup::RollCall(r) = p {
-                r.reload(store, shared)?;
+                let _ = self.exec(Intent::SetAttendance(a)).map_err(|e| e.message())?;
             }
         }
         Ok(())
@@ -594,8 +582,8 @@ impl App {
             reason: if present { String::new() } else { row.reason.clone() },
             attendees: row.attendees.clone(),
         };
-        self.store.set_attendance(a)?;
-        self.refresh_roll_call()
+        let _ = self.exec(Intent::SetAttendance(a))?;
+        Ok(())
     }
 
     /// Enter on a roll-call row: who attended, or why absent.

@@ -8,6 +8,7 @@ use super::keymap::Key;
 use super::views::menu::MenuPurpose;
 use crate::domain::*;
 use crate::i18n::{t, tf};
+use crate::ops::{Board, Intent};
 use crate::store::StoreError;
 
 /// What a form creates or changes.
@@ -46,8 +47,19 @@ pub enum FormPurpose {
 pub struct FormPopup {
     pub form: Form,
     pub purpose: FormPurpose,
-    /// The edited record as it was when the form opened.
-    pub fingerprint: Option<String>,
+    /// The edited record's version when the form opened: the save is
+    /// refused if someone else saved it since.
+    pub version: Option<i64>,
+}
+
+/// What the status line says after a save.
+enum Saved {
+    Plain,
+    TaskEdited(i64),
+    TaskAdded,
+    NoteAdded(i64),
+    PendingEdited(i64),
+    PendingAdded,
 }
 
 impl FormPurpose {
@@ -205,10 +217,7 @@ impl App {
             }
             FormPurpose::EditMeeting(id) => {
                 let m = self.store.meeting(id)?;
-                let form = self.meeting_form(
-                    &tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]),
-                    &m,
-                );
+                let form = self.meeting_form(&crate::i18n::meeting_label(&m), &m);
                 if m.is_closed() {
                     form.focus_on("notes")
                 } else {
@@ -255,11 +264,76 @@ impl App {
     }
 
     fn push_form(&mut self, form: Form, purpose: FormPurpose) -> Result<(), StoreError> {
-        let fingerprint = match purpose.record() {
-            Some((tbl, id)) => self.store.fingerprint(tbl, id)?,
-            None => None,
-        };
-        self.popups.push(Popup::Form(FormPopup { form, purpose, fingerprint }));
+        let version = self.current_version(purpose)?;
+        self.popups.push(Popup::Form(FormPopup { form, purpose, version }));
+        Ok(())
+    }
+
+    /// The stored version of the record `purpose` edits.
+    pub(crate) fn current_version(&self, purpose: FormPurpose) -> Result<Option<i64>, StoreError> {
+        let st = &self.store;
+        Ok(match purpose.record() {
+            Some(("tasks", id)) => Some(st.task(id)?.version),
+            Some(("agenda_items", id)) => Some(st.agenda_item(id)?.version),
+            Some(("pending_items", id)) => Some(st.pending_item(id)?.version),
+            Some(("meetings", id)) => Some(st.meeting(id)?.version),
+            Some(("people", id)) => Some(st.person(id)?.version),
+            Some(("organizations", id)) => Some(st.organization(id)?.version),
+            Some(("task_notes", id)) => Some(st.task_note(id)?.version),
+            Some(("targets", id)) => Some(st.target(id)?.version),
+            Some(("target_actuals", id)) => Some(st.target_actual(id)?.version),
+            _ => None,
+        })
+    }
+
+    /// Someone else saved the record under the open form: say what they
+    /// changed and ask what to do. The form and its input stay.
+    fn ask_conflict(&mut self, purpose: FormPurpose, since: Option<i64>) -> Result<(), StoreError> {
+        let mut notes = vec![t("conflict.intro")];
+        if let Some((tbl, id)) = purpose.record() {
+            let names = crate::ops::Names::load(&self.store)?;
+            let theirs: Vec<_> = self
+                .store
+                .history(tbl, id)?
+                .into_iter()
+                .filter(|h| {
+                    let v = h.new.as_ref().and_then(|v| v.get("version")).and_then(|v| v.as_i64());
+                    h.op == "update" && v.zip(since).is_some_and(|(v, since)| v > since)
+                })
+                .collect();
+            for line in crate::ops::read::describe_history(&theirs, &names).into_iter().rev() {
+                notes.push(format!("{}  {}", line.at, line.text));
+            }
+        }
+        self.popups.push(Popup::Menu(super::views::menu::Menu {
+            purpose: MenuPurpose::Conflict,
+            title: t("conflict.title"),
+            options: vec![(t("conflict.keep_mine"), 0), (t("conflict.take_theirs"), 1), (t("conflict.back"), 2)],
+            selected: 2,
+            notes,
+        }));
+        Ok(())
+    }
+
+    /// The answer to the conflict question, with the form on top again.
+    pub(crate) fn resolve_conflict(&mut self, choice: i64) -> Result<(), StoreError> {
+        let Some(Popup::Form(fp)) = self.popups.last() else { return Ok(()) };
+        let purpose = fp.purpose;
+        match choice {
+            // Keep mine: save over their version, knowingly.
+            0 => {
+                let current = self.current_version(purpose)?;
+                if let Some(Popup::Form(fp)) = self.popups.last_mut() {
+                    fp.version = current;
+                }
+                self.submit_form()?;
+            }
+            1 => {
+                self.popups.pop();
+                self.message = Some((t("conflict.took_theirs"), false));
+            }
+            _ => {}
+        }
         Ok(())
     }
 
@@ -377,7 +451,6 @@ impl App {
         match result {
             Ok(msg) => {
                 self.popups.pop();
-                self.reload_all()?;
                 // A list under the form shows the change.
                 if let Some(Popup::Menu(m)) = self.popups.last() {
                     let (purpose, selected) = (m.purpose, m.selected);
@@ -396,6 +469,13 @@ impl App {
                 }
                 self.message = Some((msg, false));
             }
+            Err(StoreError::Conflict { .. }) => {
+                let since = match self.popups.last() {
+                    Some(Popup::Form(fp)) => fp.version,
+                    _ => None,
+                };
+                self.ask_conflict(purpose, since)?;
+            }
             Err(e) => {
                 let field = error_field(&e);
                 if let Some(Popup::Form(fp)) = self.popups.last_mut() {
@@ -408,17 +488,25 @@ impl App {
 
     /// Builds the record from the form and saves it.
     fn save_form(&mut self, purpose: FormPurpose) -> Result<String, StoreError> {
+        let (intent, saved) = self.form_intent(purpose)?;
+        let created = self.exec(intent)?.created_id().unwrap_or_default().to_string();
+        Ok(match saved {
+            Saved::Plain => t("edit.saved"),
+            Saved::TaskEdited(id) => tf("edit.task_saved", &[("id", id.to_string())]),
+            Saved::TaskAdded => tf("edit.task_added", &[("id", created)]),
+            Saved::NoteAdded(id) => tf("task.note_added", &[("id", id.to_string())]),
+            Saved::PendingEdited(id) => tf("pending.saved", &[("id", id.to_string())]),
+            Saved::PendingAdded => tf("pending.added", &[("id", created)]),
+        })
+    }
+
+    /// The intent a filled form stands for. An edit carries the version the
+    /// record had when the form opened.
+    fn form_intent(&self, purpose: FormPurpose) -> Result<(Intent, Saved), StoreError> {
         let today = self.shared.today;
-        let Some(Popup::Form(fp)) = self.popups.last() else { return Ok(String::new()) };
-        // Someone else saved this record since the form opened: saving now
-        // would silently undo their change.
-        if let Some((tbl, id)) = purpose.record() {
-            if self.store.fingerprint(tbl, id)? != fp.fingerprint {
-                return Err(StoreError::ChangedElsewhere);
-            }
-        }
+        let Some(Popup::Form(fp)) = self.popups.last() else { return Err(StoreError::NothingToUndo) };
         let f = &fp.form;
-        let saved = t("edit.saved");
+        let version = fp.version.unwrap_or(1);
         match purpose {
             FormPurpose::NewTask { .. } | FormPurpose::EditTask(_) => {
                 let mut task = match purpose {
@@ -443,21 +531,21 @@ impl App {
                 task.description = f.get_text("description");
                 if let FormPurpose::EditTask(_) = purpose {
                     let id = task.id;
-                    self.store.update_task(task)?;
-                    Ok(tf("edit.task_saved", &[("id", id.to_string())]))
+                    task.version = version;
+                    Ok((Intent::EditTask(task), Saved::TaskEdited(id)))
                 } else {
-                    if let FormPurpose::NewTask { meeting_id, item_id, .. } = purpose {
+                    let mut board = Board::Org(task.lead_org_id);
+                    if let FormPurpose::NewTask { meeting_id, item_id, board: b } = purpose {
                         task.source.meeting_id = meeting_id;
                         task.source.agenda_item_id = item_id;
+                        board = b.map_or(Board::Common, Board::Org);
                     }
-                    let id = self.store.add_task(task, None)?;
-                    Ok(tf("edit.task_added", &[("id", id.to_string())]))
+                    Ok((Intent::AddTask { task, board, kind_given: true, first_note: None }, Saved::TaskAdded))
                 }
             }
             FormPurpose::NewNote(task_id) => {
                 let on = f.get_date("noted_on", today).unwrap_or(today);
-                self.store.add_task_note(task_id, on, &f.get_text("note"))?;
-                Ok(tf("task.note_added", &[("id", task_id.to_string())]))
+                Ok((Intent::AddNote { task_id, on, text: f.get_text("note") }, Saved::NoteAdded(task_id)))
             }
             FormPurpose::NewTarget(task_id) => {
                 let value = f.get_number("value");
@@ -468,18 +556,14 @@ impl App {
                     unit: f.get_text("unit"),
                     target_value: f.get_number("target_value").unwrap_or(0.0),
                     actuals: vec![],
+                    version: 1,
                 };
-                let id = self.store.add_target(target)?;
-                if let Some(v) = value {
-                    self.store.add_target_actual(id, today, v)?;
-                }
-                Ok(saved)
+                Ok((Intent::AddTarget { target, first_value: value }, Saved::Plain))
             }
             FormPurpose::NewActual(_) => {
-                let target = f.get_choice("target").unwrap_or(0);
+                let target_id = f.get_choice("target").unwrap_or(0);
                 let on = f.get_date("recorded_on", today).unwrap_or(today);
-                self.store.add_target_actual(target, on, f.get_number("value").unwrap_or(-1.0))?;
-                Ok(saved)
+                Ok((Intent::RecordValue { target_id, on, value: f.get_number("value").unwrap_or(-1.0) }, Saved::Plain))
             }
             FormPurpose::NewAgendaItem(meeting_id) => {
                 let mut item = AgendaItem::new(
@@ -490,36 +574,36 @@ impl App {
                 );
                 item.standing = f.get_toggle("standing");
                 item.notes = f.get_text("notes");
-                self.store.add_agenda_item(item)?;
-                Ok(saved)
+                Ok((Intent::AddAgendaItem(item), Saved::Plain))
             }
             FormPurpose::EditNote(id) => {
                 let mut n = self.store.task_note(id)?;
                 n.noted_on = f.get_date("noted_on", today).unwrap_or(n.noted_on);
                 n.text = f.get_text("note");
-                self.store.update_task_note(n)?;
-                Ok(saved)
+                n.version = version;
+                Ok((Intent::EditNote(n), Saved::Plain))
             }
             FormPurpose::EditTarget(id) => {
                 let mut g = self.store.target(id)?;
                 g.indicator = f.get_text("indicator");
                 g.unit = f.get_text("unit");
                 g.target_value = f.get_number("target_value").unwrap_or(0.0);
-                self.store.update_target(g)?;
-                Ok(saved)
+                g.version = version;
+                Ok((Intent::EditTarget(g), Saved::Plain))
             }
             FormPurpose::EditActual(id) => {
-                let a = self.store.target_actual(id)?;
-                let on = f.get_date("recorded_on", today).unwrap_or(a.recorded_on);
-                self.store.update_target_actual(id, on, f.get_number("value").unwrap_or(-1.0))?;
-                Ok(saved)
+                let mut a = self.store.target_actual(id)?;
+                a.recorded_on = f.get_date("recorded_on", today).unwrap_or(a.recorded_on);
+                a.value = f.get_number("value").unwrap_or(-1.0);
+                a.version = version;
+                Ok((Intent::EditValue(a), Saved::Plain))
             }
             FormPurpose::ItemNotes(id) => {
                 let mut item = self.store.agenda_item(id)?;
                 item.notes = f.get_text("notes");
                 item.outcome = f.get_text("outcome");
-                self.store.update_agenda_item(item)?;
-                Ok(saved)
+                item.version = version;
+                Ok((Intent::EditAgendaItem(item), Saved::Plain))
             }
             FormPurpose::EditAgendaItem(id) => {
                 let mut item = self.store.agenda_item(id)?;
@@ -529,8 +613,8 @@ impl App {
                 item.standing = f.get_toggle("standing");
                 item.notes = f.get_text("notes");
                 item.outcome = f.get_text("outcome");
-                self.store.update_agenda_item(item)?;
-                Ok(saved)
+                item.version = version;
+                Ok((Intent::EditAgendaItem(item), Saved::Plain))
             }
             FormPurpose::NewPending { .. } | FormPurpose::EditPending(_) => {
                 let mut p = match purpose {
@@ -551,14 +635,13 @@ impl App {
                         p.status = PendingStatus::Answered;
                         p.answered_on = p.answered_on.or(Some(today));
                     }
-                    self.store.update_pending_item(p)?;
-                    Ok(tf("pending.saved", &[("id", id.to_string())]))
+                    p.version = version;
+                    Ok((Intent::EditPending(p), Saved::PendingEdited(id)))
                 } else {
                     if let FormPurpose::NewPending { meeting_id, .. } = purpose {
                         p.meeting_id = meeting_id;
                     }
-                    let id = self.store.add_pending_item(p)?;
-                    Ok(tf("pending.added", &[("id", id.to_string())]))
+                    Ok((Intent::AddPending(p), Saved::PendingAdded))
                 }
             }
             FormPurpose::NewMeeting | FormPurpose::EditMeeting(_) => {
@@ -579,11 +662,11 @@ impl App {
                 m.secretary_id = f.get_choice("secretary");
                 m.notes = f.get_text("notes");
                 if let FormPurpose::EditMeeting(_) = purpose {
-                    self.store.update_meeting(m)?;
+                    m.version = version;
+                    Ok((Intent::EditMeeting(m), Saved::Plain))
                 } else {
-                    self.store.add_meeting(m)?;
+                    Ok((Intent::AddMeeting(m), Saved::Plain))
                 }
-                Ok(saved)
             }
             FormPurpose::NewPerson | FormPurpose::EditPerson(_) => {
                 let mut p = match purpose {
@@ -597,11 +680,11 @@ impl App {
                 p.roles =
                     f.get_text("roles").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect();
                 if let FormPurpose::EditPerson(_) = purpose {
-                    self.store.update_person(p)?;
+                    p.version = version;
+                    Ok((Intent::EditPerson(p), Saved::Plain))
                 } else {
-                    self.store.add_person(p)?;
+                    Ok((Intent::AddPerson(p), Saved::Plain))
                 }
-                Ok(saved)
             }
             FormPurpose::NewOrg | FormPurpose::EditOrg(_) => {
                 let mut o = match purpose {
@@ -614,11 +697,11 @@ impl App {
                 o.kind = f.get_choice("org_kind").and_then(|i| OrgKind::ALL.get(i as usize).copied()).unwrap_or(o.kind);
                 o.active = f.get_toggle("active");
                 if let FormPurpose::EditOrg(_) = purpose {
-                    self.store.update_organization(o)?;
+                    o.version = version;
+                    Ok((Intent::EditOrg(o), Saved::Plain))
                 } else {
-                    self.store.add_organization(o)?;
+                    Ok((Intent::AddOrg(o), Saved::Plain))
                 }
-                Ok(saved)
             }
         }
     }

@@ -137,7 +137,7 @@ impl AgendaView {
         let lang = crate::i18n::lang();
         let mut header = format!(
             "{} · {} {} · {}",
-            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]),
+            crate::i18n::meeting_label(m),
             format_long_date(m.starts_at.date(), lang),
             format_time(m.starts_at.time()),
             t(&m.status.label_key()),

@@ -84,8 +84,7 @@ impl Detail {
                 }
                 if let Some(mid) = task.source.meeting_id {
                     if let Ok(m) = store.meeting(mid) {
-                        let label =
-                            tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
+                        let label = crate::i18n::meeting_label(&m);
                         source = format!("{source} {label}, {}", format_date(m.starts_at.date())).trim().to_string();
                     }
                 }
@@ -144,7 +143,7 @@ impl Detail {
             }
             Subject::Meeting(id) => {
                 let m = store.meeting(id)?;
-                self.title = tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())]);
+                self.title = crate::i18n::meeting_label(&m);
                 b.text(
                     &format!(
                         "{} · {} {}",

@@ -11,12 +11,16 @@ use ratatui::Frame;
 /// What choosing from a menu does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuPurpose {
-    TaskStatus(i64),
-    PendingStatus(i64),
+    /// The record's id and its version when the menu opened.
+    TaskStatus(i64, i64),
+    PendingStatus(i64, i64),
     People,
     Orgs,
     /// A task's notes, targets and recorded values; the value encodes which.
     Entries(i64),
+    /// A save refused because someone else changed the record: keep mine,
+    /// take theirs, or go back to the form.
+    Conflict,
 }
 
 /// One of a task's entries, packed into a menu value.
@@ -49,6 +53,8 @@ pub struct Menu {
     pub title: String,
     pub options: Vec<(String, i64)>,
     pub selected: usize,
+    /// Lines shown above the options (what someone else changed).
+    pub notes: Vec<String>,
 }
 
 impl Menu {
@@ -78,23 +84,26 @@ impl Menu {
             .map(|o| crate::text::display_width(&o.0))
             .max()
             .unwrap_or(10)
-            .max(crate::text::display_width(&self.title)) as u16
+            .max(crate::text::display_width(&self.title))
+            .max(self.notes.iter().map(|n| crate::text::display_width(n)).max().unwrap_or(0)) as u16
             + 8;
-        let h = self.options.len() as u16 + 2;
+        let iw_guess = (w.min(area.width) as usize).saturating_sub(2).max(10);
+        let notes: Vec<String> = self.notes.iter().flat_map(|n| crate::text::wrap_to_width(n, iw_guess)).collect();
+        let extra = if notes.is_empty() { 0 } else { notes.len() as u16 + 1 };
+        let h = self.options.len() as u16 + 2 + extra;
         let outer = super::popup_area(area, w.min(area.width), h.min(area.height));
         let inner = popup_block(f, outer, &self.title, sh);
         let iw = inner.width as usize;
-        let lines: Vec<Line> = self
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, (label, _))| {
-                Line::styled(
-                    cell(&format!("{} {}", i + 1, label), iw),
-                    row_style(i == self.selected, Default::default(), sh),
-                )
-            })
-            .collect();
+        let mut lines: Vec<Line> = notes.iter().map(|n| Line::styled(cell(n, iw), sh.theme.dim)).collect();
+        if !notes.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(self.options.iter().enumerate().map(|(i, (label, _))| {
+            Line::styled(
+                cell(&format!("{} {}", i + 1, label), iw),
+                row_style(i == self.selected, Default::default(), sh),
+            )
+        }));
         f.render_widget(Paragraph::new(lines), inner);
     }
 }
@@ -102,8 +111,9 @@ impl Menu {
 /// What a confirmed "yes" does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
-    Delete(super::detail::Subject),
-    DeleteEntry(Entry),
+    /// What to delete, at the version it had when the question was asked.
+    Delete(super::detail::Subject, Option<i64>),
+    DeleteEntry(Entry, Option<i64>),
     CloseBriefing(i64),
 }
 

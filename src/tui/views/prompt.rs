@@ -20,11 +20,15 @@ pub enum PromptKind {
         meeting_id: i64,
         item_id: Option<i64>,
     },
+    /// The version is the record's when the prompt opened: a change made
+    /// by someone else since is not overwritten.
     Reschedule {
         task_id: i64,
+        version: Option<i64>,
     },
     Answer {
         pending_id: i64,
+        version: Option<i64>,
     },
     /// Absence reason or attendees of one organization at roll call.
     RollCall {
