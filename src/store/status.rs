@@ -32,19 +32,21 @@ pub fn week_start(d: NaiveDate) -> NaiveDate {
 }
 
 impl Store {
-    /// Per-organization counts over the tasks each leads.
+    /// Per-organization counts over each one's work (`work_of`).
     pub fn org_counts(&self, today: NaiveDate) -> Result<Vec<OrgCounts>> {
-        let mut stmt = self.conn().prepare_cached(
+        let sql = format!(
             "SELECT o.id,
                 SUM(t.status IN ('not-started', 'in-progress', 'blocked')),
                 SUM(t.status IN ('not-started', 'in-progress', 'blocked') AND t.deadline < ?1),
                 SUM(t.status = 'blocked'),
                 SUM(t.status = 'done' AND t.completed_on >= ?2)
-             FROM organizations o LEFT JOIN tasks t ON t.lead_org_id = o.id
+             FROM organizations o LEFT JOIN tasks t ON {}
                  AND (t.status IN ('not-started', 'in-progress', 'blocked')
                       OR (t.status = 'done' AND t.completed_on >= ?2))
              GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id",
-        )?;
+            super::tasks::work_of("t", "o.id")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
             Ok(OrgCounts {
                 org_id: r.get(0)?,
@@ -71,8 +73,7 @@ impl Store {
             [org_id],
             |r| r.get(0),
         )?;
-        let mut most_overdue =
-            self.tasks(&TaskFilter { overdue: true, lead_org_id: org_id, ..Default::default() }, today)?;
+        let mut most_overdue = self.tasks(&TaskFilter { overdue: true, org_id, ..Default::default() }, today)?;
         most_overdue.truncate(5);
         Ok(StatusReport { next_meeting, next_meeting_items, orgs, pending_open, most_overdue })
     }
@@ -119,7 +120,7 @@ impl Store {
 }
 
 /// Open and overdue counts of one board: the common tasks (`org_id` None)
-/// or the other tasks an organization leads.
+/// or an organization's work.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BoardCounts {
     pub org_id: Option<i64>,
@@ -129,14 +130,18 @@ pub struct BoardCounts {
 
 impl Store {
     pub fn board_counts(&self, today: NaiveDate) -> Result<Vec<BoardCounts>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT CASE WHEN kind = 'common' THEN NULL ELSE lead_org_id END AS board,
-                    COUNT(*), SUM(deadline < ?1)
-             FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked') GROUP BY board",
+        let mut out: Vec<BoardCounts> = self
+            .org_counts(today)?
+            .into_iter()
+            .map(|c| BoardCounts { org_id: Some(c.org_id), open: c.open, overdue: c.overdue })
+            .collect();
+        let (open, overdue) = self.conn().query_row(
+            "SELECT COUNT(*), SUM(deadline < ?1) FROM tasks
+             WHERE kind = 'common' AND status IN ('not-started', 'in-progress', 'blocked')",
+            [conv::date(today)],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
         )?;
-        let rows = stmt.query_map([conv::date(today)], |r| {
-            Ok(BoardCounts { org_id: r.get(0)?, open: r.get(1)?, overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0) })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        out.insert(0, BoardCounts { org_id: None, open, overdue });
+        Ok(out)
     }
 }

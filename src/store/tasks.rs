@@ -11,8 +11,12 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 /// (not done, not cancelled) task.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TaskFilter {
-    /// Tasks this organization leads or coordinates.
+    /// An organization's work: the tasks it leads or coordinates (see
+    /// `work_of`), whatever their kind.
     pub org_id: Option<i64>,
+    /// A second organization whose work the tasks must also be (a filter
+    /// on an organization's board).
+    pub also_org_id: Option<i64>,
     /// Tasks this organization leads.
     pub lead_org_id: Option<i64>,
     /// Only these statuses; empty means open ones unless `include_finished`.
@@ -106,6 +110,16 @@ fn write_task(tx: &Write, t: &Task) -> Result<()> {
     Ok(())
 }
 
+/// The one definition of "an organization's work": the tasks it leads or
+/// coordinates, common ones included. `status`, the board strip, an
+/// organization's board, `tasks --org` and the most-overdue list all count
+/// with it. `t` is the tasks table's alias, `org` the organization's id.
+pub(crate) fn work_of(t: &str, org: &str) -> String {
+    format!(
+        "({t}.lead_org_id = {org} OR EXISTS(SELECT 1 FROM task_orgs x WHERE x.task_id = {t}.id AND x.org_id = {org}))"
+    )
+}
+
 fn note_from_row(r: &Row) -> rusqlite::Result<TaskNote> {
     Ok(TaskNote {
         id: r.get(0)?,
@@ -144,11 +158,9 @@ impl Store {
             args.push(v);
             format!("?{}", args.len())
         };
-        if let Some(org) = filter.org_id {
+        for org in [filter.org_id, filter.also_org_id].into_iter().flatten() {
             let p = arg(SqlValue::Integer(org), &mut args);
-            clauses.push(format!(
-                "(t.lead_org_id = {p} OR EXISTS(SELECT 1 FROM task_orgs x WHERE x.task_id = t.id AND x.org_id = {p}))"
-            ));
+            clauses.push(work_of("t", &p));
         }
         if let Some(org) = filter.lead_org_id {
             let p = arg(SqlValue::Integer(org), &mut args);

@@ -70,13 +70,10 @@ impl BoardView {
         };
         match self.tabs[self.tab].org_id {
             None => filter.kinds = vec![TaskKind::Common],
-            Some(org) => {
-                filter.lead_org_id = Some(org);
-                filter.exclude_kind = Some(TaskKind::Common);
-            }
+            Some(org) => filter.org_id = Some(org),
         }
         if let Some(af) = &sh.filter {
-            filter.org_id = af.org_id;
+            filter.also_org_id = af.org_id;
             filter.person_id = af.person_id;
             filter.place = af.place.clone();
             filter.overdue = af.overdue;
