@@ -96,28 +96,39 @@ fn task_add(ctx: &mut Ctx, a: TaskAddArgs) -> CliResult {
 }
 
 fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
-    let task = ctx.store.task(id)?;
     let names = Names::load(&ctx.store)?;
-    let notes = ctx.store.task_notes(id)?;
-    let targets = ctx.store.targets(id)?;
+    let detail = crate::ops::TaskDetail::load(&ctx.store, id, &names)?;
+    let (task, notes, targets) = (&detail.task, &detail.notes, &detail.targets);
     if as_json {
         #[derive(serde::Serialize)]
         struct Full<'a> {
             #[serde(flatten)]
             task: json::TaskJson,
+            version: i64,
             notes: &'a [crate::domain::TaskNote],
             targets: Vec<serde_json::Value>,
+            history: Vec<serde_json::Value>,
         }
         let targets = targets
             .iter()
             .map(|g| {
                 serde_json::json!({
                     "indicator": g.indicator, "unit": g.unit, "target": g.target_value,
-                    "actual": g.actual(), "percent": (g.achieved_percent() * 10.0).round() / 10.0
+                    "actual": g.actual(), "percent": (g.achieved_percent() * 10.0).round() / 10.0,
+                    "values": g.actuals.iter().map(|a| serde_json::json!({
+                        "date": a.recorded_on.format("%Y-%m-%d").to_string(), "value": a.value
+                    })).collect::<Vec<_>>()
                 })
             })
             .collect();
-        return print_json(&Full { task: json::task(&task, &names, ctx.today), notes: &notes, targets });
+        let history = detail.history.iter().map(|h| serde_json::json!({"at": h.at, "change": h.text})).collect();
+        return print_json(&Full {
+            task: json::task(task, &names, ctx.today),
+            version: task.version,
+            notes,
+            targets,
+            history,
+        });
     }
     let st = &ctx.style;
     let clean = crate::text::sanitize_for_terminal;
@@ -142,12 +153,14 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     field("field.deadline", due);
     field("field.completed", task.completed_on.map(format_date).unwrap_or_default());
     field("field.source", task.source.doc_number.clone());
+    field("field.meeting", detail.meeting.as_ref().map(crate::i18n::meeting_label).unwrap_or_default());
+    field("task.version", task.version.to_string());
     if !task.description.is_empty() {
         out.push_str(&format!("\n{}\n", clean(&task.description)));
     }
     if !targets.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.targets"))));
-        for g in &targets {
+        for g in targets {
             out.push_str(&format!(
                 "  {}: {} / {} {} ({})\n",
                 clean(&g.indicator),
@@ -160,8 +173,16 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     }
     if !notes.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.notes"))));
-        for n in &notes {
+        for n in notes {
             out.push_str(&format!("  {}  {}\n", format_date(n.noted_on), clean(&n.text)));
+        }
+    }
+    if !detail.history.is_empty() {
+        out.push_str(&format!("\n{}\n", st.bold(&t("detail.history"))));
+        for h in &detail.history {
+            let line = format!("  {}  {}", h.at, clean(&h.text));
+            out.push_str(&crate::text::truncate_to_width(&line, st.width.max(40)));
+            out.push('\n');
         }
     }
     print!("{out}");

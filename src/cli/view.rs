@@ -258,6 +258,93 @@ struct AgendaJson {
     attendance: Vec<AttendanceJson>,
     carried_over: Vec<json::CarriedJson>,
     conclusions: Vec<json::TaskJson>,
+    pending_raised: Vec<json::PendingJson>,
+    settled: Vec<serde_json::Value>,
+}
+
+/// The record of a briefing that has been held: who came, what each item
+/// concluded, the tasks assigned, pending items raised and what was settled.
+fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> String {
+    let st = &ctx.style;
+    let clean = crate::text::sanitize_for_terminal;
+    let fit = |s: String| crate::text::truncate_to_width(&s, st.width.max(40));
+    let mut out = String::new();
+    let section = |out: &mut String, key: &str| {
+        out.push('\n');
+        out.push_str(&st.bold(&t(key)));
+        out.push('\n');
+    };
+    if !sum.attendance.is_empty() {
+        section(&mut out, "detail.attendance");
+        for a in &sum.attendance {
+            let what = if a.present {
+                format!("{} {}", t("detail.present"), clean(&a.attendees))
+            } else {
+                format!("{} — {}", t("detail.absent"), clean(&a.reason))
+            };
+            out.push_str(&fit(format!("  {} {}", crate::text::pad_to_width(&names.short(a.org_id), 9), what.trim())));
+            out.push('\n');
+        }
+    }
+    let discussed: Vec<_> = sum.agenda.iter().filter(|i| !i.notes.is_empty() || !i.outcome.is_empty()).collect();
+    if !discussed.is_empty() {
+        section(&mut out, "agenda.contents");
+        for i in discussed {
+            out.push_str(&format!("  {}. {}\n", i.position, clean(&i.title)));
+            for (key, text) in [("field.notes", &i.notes), ("field.outcome", &i.outcome)] {
+                if !text.is_empty() {
+                    for l in crate::text::wrap_to_width(&format!("{}: {}", t(key), clean(text)), st.width.max(40) - 5) {
+                        out.push_str(&format!("     {l}\n"));
+                    }
+                }
+            }
+        }
+    }
+    if !sum.conclusions.is_empty() {
+        section(&mut out, "detail.conclusions");
+        for task in &sum.conclusions {
+            let mut who = names.short(task.lead_org_id);
+            for w in &task.with_org_ids {
+                who.push_str(&format!("+{}", names.short(*w)));
+            }
+            let due = task.deadline.map(format_date).unwrap_or_else(|| "—".into());
+            let head = format!("  #{} {who} · {due} · {}: ", task.id, t(&task.status.label_key()));
+            out.push_str(&fit(format!("{head}{}", clean(&task.title))));
+            out.push('\n');
+        }
+    }
+    if !sum.pending_raised.is_empty() {
+        section(&mut out, "detail.pending_raised");
+        for p in &sum.pending_raised {
+            let by = p.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
+            let by = crate::text::pad_to_width(&by, 9);
+            out.push_str(&fit(format!("  {by} #{} {}: {}", p.id, t(&p.status.label_key()), clean(&p.text))));
+            out.push('\n');
+        }
+    }
+    if !sum.settled.is_empty() {
+        section(&mut out, "detail.settled");
+        for x in &sum.settled {
+            let line = match x {
+                crate::ops::read::Settled::Task { task, change } => {
+                    format!(
+                        "  {:<6} #{} {} — {}",
+                        names.short(task.lead_org_id),
+                        task.id,
+                        clean(&task.title),
+                        clean(change)
+                    )
+                }
+                crate::ops::read::Settled::Pending { item } => {
+                    let by = item.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
+                    format!("  {by:<6} #{} {} — {}", item.id, clean(&item.text), clean(&item.answer))
+                }
+            };
+            out.push_str(&fit(line));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -296,12 +383,10 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
         },
     };
     let names = Names::load(&ctx.store)?;
-    let items = ctx.store.agenda(meeting.id)?;
-    let (carried_tasks, carried_pending) = ctx.store.carried_over(&meeting, ctx.today)?;
-    let conclusions = ctx
-        .store
-        .tasks(&TaskFilter { meeting_id: Some(meeting.id), include_finished: true, ..Default::default() }, ctx.today)?;
-    let attendance = ctx.store.attendance(meeting.id)?;
+    let sum = crate::ops::BriefingSummary::load(&ctx.store, meeting.id, ctx.today, &names)?;
+    let meeting = sum.meeting.clone();
+    let (items, attendance, conclusions) = (&sum.agenda, &sum.attendance, &sum.conclusions);
+    let (carried_tasks, carried_pending) = (&sum.carried_tasks, &sum.carried_pending);
     if a.json {
         return print_json(&AgendaJson {
             meeting: json::meeting(&meeting, &names, items.len()),
@@ -315,7 +400,20 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
                     attendees: a.attendees.clone(),
                 })
                 .collect(),
-            carried_over: json::carried(&carried_tasks, &carried_pending, &names, ctx.today),
+            carried_over: json::carried(carried_tasks, carried_pending, &names, ctx.today),
+            pending_raised: sum.pending_raised.iter().map(|p| json::pending(p, &names, ctx.today)).collect(),
+            settled: sum
+                .settled
+                .iter()
+                .map(|x| match x {
+                    crate::ops::read::Settled::Task { task, change } => {
+                        serde_json::json!({"kind": "task", "id": task.id, "title": task.title, "change": change})
+                    }
+                    crate::ops::read::Settled::Pending { item } => {
+                        serde_json::json!({"kind": "pending", "id": item.id, "title": item.text, "answer": item.answer})
+                    }
+                })
+                .collect(),
             conclusions: conclusions.iter().map(|t| json::task(t, &names, ctx.today)).collect(),
         });
     }
@@ -330,19 +428,24 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
         t(&meeting.status.label_key())
     )));
     out.push('\n');
-    if !meeting.place.is_empty() {
-        out.push_str(&format!("{}: {}\n", t("field.place"), meeting.place));
-    }
-    if let Some(c) = meeting.chair_id {
-        out.push_str(&format!("{}: {}\n", t("field.chair"), names.person(c)));
-    }
+    let clean = crate::text::sanitize_for_terminal;
+    let mut line = |key: &str, value: &str| {
+        if !value.is_empty() {
+            out.push_str(&format!("{}: {}\n", t(key), clean(value)));
+        }
+    };
+    line("field.place", &meeting.place);
+    line("field.chair", sum.chair.as_deref().unwrap_or(""));
+    line("field.secretary", sum.secretary.as_deref().unwrap_or(""));
+    line("field.started_at", &meeting.started_at.map(format_datetime).unwrap_or_default());
+    line("field.ends_at", &meeting.ends_at.map(format_datetime).unwrap_or_default());
     out.push('\n');
     let mut table = Table::new(
         &["#".to_string(), t("col.item"), t("col.presenter"), t("col.minutes")],
         &[Align::Right, Align::Left, Align::Left, Align::Right],
         1,
     );
-    for i in &items {
+    for i in items {
         table.row(
             vec![
                 i.position.to_string(),
@@ -363,7 +466,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
         out.push('\n');
         out.push_str(&st.bold(&t("agenda.carried_over")));
         out.push('\n');
-        for c in json::carried(&carried_tasks, &carried_pending, &names, ctx.today) {
+        for c in json::carried(carried_tasks, carried_pending, &names, ctx.today) {
             let tag = if c.kind == "task" { t("agenda.tag_task") } else { t("agenda.tag_pending") };
             let line = format!(
                 "  {:<6} {} #{} {}{}",
@@ -381,6 +484,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
             out.push('\n');
         }
     }
+    out.push_str(&summary_text(&sum, &names, ctx));
     print!("{out}");
     Ok(())
 }

@@ -142,8 +142,10 @@ impl Detail {
                 b.history(store, "pending_items", id)?;
             }
             Subject::Meeting(id) => {
-                let m = store.meeting(id)?;
-                self.title = crate::i18n::meeting_label(&m);
+                let names = crate::ops::Names::load(store)?;
+                let sum = crate::ops::BriefingSummary::load(store, id, sh.today, &names)?;
+                let m = &sum.meeting;
+                self.title = crate::i18n::meeting_label(m);
                 b.text(
                     &format!(
                         "{} · {} {}",
@@ -155,29 +157,28 @@ impl Detail {
                 );
                 b.field("field.status", t(&m.status.label_key()));
                 b.field("field.place", m.place.clone());
-                b.field("field.chair", m.chair_id.map(|i| sh.person_name(i)).unwrap_or_default());
-                b.field("field.secretary", m.secretary_id.map(|i| sh.person_name(i)).unwrap_or_default());
+                b.field("field.chair", sum.chair.clone().unwrap_or_default());
+                b.field("field.secretary", sum.secretary.clone().unwrap_or_default());
                 b.field("field.started_at", m.started_at.map(format_datetime).unwrap_or_default());
                 b.field("field.ends_at", m.ends_at.map(format_datetime).unwrap_or_default());
-                let att = store.attendance(id)?;
-                if !att.is_empty() {
+                if !sum.attendance.is_empty() {
                     b.section("detail.attendance");
-                    for a in &att {
+                    for a in &sum.attendance {
                         let what = if a.present {
                             format!("{} {}", t("detail.present"), a.attendees)
                         } else {
                             format!("{} — {}", t("detail.absent"), a.reason)
                         };
                         b.pair(
-                            &sh.org_code(a.org_id),
+                            &names.short(a.org_id),
                             what.trim(),
                             if a.present { Tone::Normal } else { Tone::Warning },
                         );
                     }
                 }
                 b.section("detail.agenda");
-                for i in store.agenda(id)? {
-                    let org = i.org_id.map(|o| format!(" ({})", sh.org_code(o))).unwrap_or_default();
+                for i in &sum.agenda {
+                    let org = i.org_id.map(|o| format!(" ({})", names.short(o))).unwrap_or_default();
                     b.text(&format!("{}. {}{}", i.position, i.title, org), Tone::Normal);
                     for (key, text) in [("field.notes", &i.notes), ("field.outcome", &i.outcome)] {
                         if !text.is_empty() {
@@ -189,35 +190,35 @@ impl Detail {
                     b.section("field.notes");
                     b.text(&m.notes, Tone::Normal);
                 }
-                let conclusions = store.tasks(
-                    &crate::store::TaskFilter { meeting_id: Some(id), include_finished: true, ..Default::default() },
-                    sh.today,
-                )?;
-                let date = m.starts_at.date();
-                let all_pending = store.pending_items(None, true)?;
-                let raised: Vec<_> = all_pending.iter().filter(|p| p.meeting_id == Some(id)).collect();
-                if !raised.is_empty() {
+                if !sum.pending_raised.is_empty() {
                     b.section("detail.pending_raised");
-                    for p in raised {
-                        let by = p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default();
+                    for p in &sum.pending_raised {
+                        let by = p.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
                         b.pair(&by, &format!("{} · {}", p.text, t(&p.status.label_key())), Tone::Normal);
                     }
                 }
-                let resolved: Vec<_> =
-                    all_pending.iter().filter(|p| !p.is_open() && p.answered_on == Some(date)).collect();
-                if !resolved.is_empty() {
-                    b.section("detail.pending_resolved");
-                    for p in resolved {
-                        let by = p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default();
-                        b.pair(&by, &format!("{} — {}", p.text, p.answer), Tone::Normal);
+                if !sum.settled.is_empty() {
+                    b.section("detail.settled");
+                    for x in &sum.settled {
+                        match x {
+                            crate::ops::read::Settled::Task { task, change } => b.pair(
+                                &names.short(task.lead_org_id),
+                                &format!("#{} {} — {change}", task.id, task.title),
+                                Tone::Normal,
+                            ),
+                            crate::ops::read::Settled::Pending { item } => {
+                                let by = item.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
+                                b.pair(&by, &format!("{} — {}", item.text, item.answer), Tone::Normal)
+                            }
+                        }
                     }
                 }
-                if !conclusions.is_empty() {
+                if !sum.conclusions.is_empty() {
                     b.section("detail.conclusions");
-                    for task in &conclusions {
+                    for task in &sum.conclusions {
                         let due = task.deadline.map(format_date).unwrap_or_default();
                         b.pair(
-                            &sh.org_code(task.lead_org_id),
+                            &names.short(task.lead_org_id),
                             &format!("{} · {} · {}", task.title, due, t(&task.status.label_key())),
                             if task.is_overdue(sh.today) { Tone::Warning } else { Tone::Normal },
                         );
@@ -367,51 +368,17 @@ impl Builder {
     fn dated(&mut self, date: &str, text: &str) {
         self.lines.push((date.to_string(), text.to_string(), Tone::Normal));
     }
+    /// The record's history in the user's words (field labels, names, dates).
     fn history(&mut self, store: &Store, tbl: &str, id: i64) -> Result<(), StoreError> {
         let hist = store.history(tbl, id)?;
         if hist.is_empty() {
             return Ok(());
         }
         self.section("detail.history");
-        for h in hist.iter().take(8) {
-            let what = match h.op.as_str() {
-                "insert" => t("history.insert"),
-                "delete" => t("history.delete"),
-                _ => changed_fields(h),
-            };
-            let when = chrono::NaiveDateTime::parse_from_str(&h.at, "%Y-%m-%d %H:%M:%S")
-                .map(format_datetime)
-                .unwrap_or_else(|_| h.at.clone());
-            self.lines.push((when, what, Tone::Dim));
+        let names = crate::ops::Names::load(store)?;
+        for line in crate::ops::read::describe_history(&hist[..hist.len().min(8)], &names) {
+            self.lines.push((line.at, line.text, Tone::Dim));
         }
         Ok(())
-    }
-}
-
-/// "status: not-started → done" for the fields an update changed.
-fn changed_fields(h: &crate::store::HistoryEntry) -> String {
-    let (Some(old), Some(new)) =
-        (h.old.as_ref().and_then(|v| v.as_object()), h.new.as_ref().and_then(|v| v.as_object()))
-    else {
-        return t("history.update");
-    };
-    let mut parts = Vec::new();
-    for (k, v) in new {
-        if k == "updated_at" || k == "place_fold" {
-            continue;
-        }
-        if old.get(k) != Some(v) {
-            let show = |v: Option<&serde_json::Value>| match v {
-                Some(serde_json::Value::String(s)) => crate::text::truncate_to_width(s, 24),
-                Some(serde_json::Value::Null) | None => "—".into(),
-                Some(other) => crate::text::truncate_to_width(&other.to_string(), 24),
-            };
-            parts.push(format!("{k}: {} → {}", show(old.get(k)), show(Some(v))));
-        }
-    }
-    if parts.is_empty() {
-        t("history.update")
-    } else {
-        parts.join("; ")
     }
 }
