@@ -367,3 +367,59 @@ fn a_form_survives_a_resize() {
     no_error(&app);
     assert_eq!(app.store.pending_items(None, false).unwrap()[0].text, "Cử tri kiến nghị sửa đường liên thôn");
 }
+
+/// A race made deterministic: the secretary opens a task's form, another
+/// process saves the same task, then the secretary saves. Nothing is lost:
+/// the save is refused, the screen says what the other person changed and
+/// asks; going back keeps the input, "keep mine" saves over it knowingly.
+#[test]
+fn a_save_over_someone_elses_change_asks_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("giaoban.db");
+    let mut store = Store::open(&path).unwrap();
+    let hnd = store.resolve_organization("HND").unwrap().id;
+    let mut task = Task::new("Vận động hội viên tham gia bảo hiểm", hnd, TaskKind::Specific);
+    task.deadline = Some(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
+    let id = store.write(|w| w.add_task(task, None)).unwrap();
+    let mut app = build_app(store, today(), &Config::default()).unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    while app.boards.tabs[app.boards.tab].org_id != Some(hnd) {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(&mut app, " năm 2027");
+
+    // Another account's process marks the task done while the form is open.
+    let mut other = Store::open(&path).unwrap();
+    other.set_clock(giaoban::clock::Clock::fixed(today().and_hms_opt(9, 30, 0).unwrap()));
+    let _ = giaoban::ops::execute(
+        &mut other,
+        giaoban::ops::Intent::SetTaskStatus { id, status: TaskStatus::Done, version: None },
+    )
+    .unwrap();
+
+    ctrl(&mut app, 's');
+    let screen = render(&app);
+    assert!(screen.contains("Người khác vừa sửa bản ghi này"), "{screen}");
+    assert!(
+        screen.contains("23/11/2026 09:30 Hoàn thành ngày: — → 23/11/2026; Trạng thái: Chưa bắt đầu →"),
+        "{screen}"
+    );
+    // Nothing was overwritten yet.
+    let stored = other.task(id).unwrap();
+    assert_eq!((stored.status, stored.title.as_str()), (TaskStatus::Done, "Vận động hội viên tham gia bảo hiểm"));
+
+    // Back to the form: the typed title is still there.
+    key(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(render(&app).contains("bảo hiểm năm 2027"));
+    // Save again, and keep mine: the title is saved over their version.
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Char('1'));
+    no_error(&app);
+    assert_ne!(app.mode(), Mode::Form);
+    let stored = other.task(id).unwrap();
+    assert_eq!(stored.title, "Vận động hội viên tham gia bảo hiểm năm 2027");
+    assert_eq!(stored.version, 3);
+}
