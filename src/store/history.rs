@@ -258,19 +258,7 @@ impl Store {
             "SELECT id, action_id, at, tbl, record_id, op, old, new FROM history
              WHERE tbl = ?1 AND record_id = ?2 ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map(params![tbl, record_id], |r| {
-            let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-            Ok(HistoryEntry {
-                id: r.get(0)?,
-                action_id: r.get(1)?,
-                at: r.get(2)?,
-                table: r.get(3)?,
-                record_id: r.get(4)?,
-                op: r.get(5)?,
-                old: parse(r.get(6)?),
-                new: parse(r.get(7)?),
-            })
-        })?;
+        let rows = stmt.query_map(params![tbl, record_id], entry_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
