@@ -504,7 +504,9 @@ impl App {
     /// record had when the form opened.
     fn form_intent(&self, purpose: FormPurpose) -> Result<(Intent, Saved), StoreError> {
         let today = self.shared.today;
-        let Some(Popup::Form(fp)) = self.popups.last() else { return Err(StoreError::NothingToUndo) };
+        let Some(Popup::Form(fp)) = self.popups.last() else {
+            return Err(StoreError::NotFound { what: "record", id: 0 });
+        };
         let f = &fp.form;
         let version = fp.version.unwrap_or(1);
         match purpose {
