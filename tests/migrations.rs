@@ -1,5 +1,7 @@
 //! Opening files: new, current, older, newer, damaged, read-only.
 
+mod common;
+
 use giaoban::store::{Store, StoreError, SCHEMA_VERSION};
 
 #[test]
@@ -43,32 +45,7 @@ fn a_newer_file_is_refused_and_left_byte_identical() {
 fn an_older_file_is_copied_aside_then_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    {
-        // A file at schema 1: the store's first migration only.
-        let store = Store::open(&path).unwrap();
-        drop(store);
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        // Undo migrations 2 and 3: the search index, row versions.
-        conn.execute_batch("DROP TABLE search_index; DROP INDEX history_at; PRAGMA user_version = 1;").unwrap();
-        for tbl in [
-            "organizations",
-            "people",
-            "meetings",
-            "agenda_items",
-            "tasks",
-            "task_notes",
-            "targets",
-            "target_actuals",
-            "pending_items",
-        ] {
-            conn.execute_batch(&format!("ALTER TABLE {tbl} DROP COLUMN version")).unwrap();
-        }
-        conn.execute(
-            "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES ('Đường liên thôn', 'specific', 1, 'not-started', '2026-11-01', '2026-11-01')",
-            [],
-        )
-        .unwrap();
-    }
+    common::schema_1_file(&path);
     let store = Store::open(&path).unwrap();
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -4,6 +4,8 @@
 //! the same moment. Every race here is made deterministic by ordering the
 //! two connections' steps by hand.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use giaoban::clock::Clock;
 use giaoban::domain::{Task, TaskKind, TaskStatus};
@@ -409,36 +411,11 @@ fn eight_processes_creating_the_same_new_file_at_once_all_succeed_and_seed_once(
     assert_eq!(hnd_work.len(), 8);
 }
 
-/// A file at schema 1, as tests/migrations.rs builds it, with one task.
-fn schema_1_file(path: &Path) {
-    drop(Store::open(path).unwrap());
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch("DROP TABLE search_index; DROP INDEX history_at; PRAGMA user_version = 1;").unwrap();
-    for tbl in [
-        "organizations",
-        "people",
-        "meetings",
-        "agenda_items",
-        "tasks",
-        "task_notes",
-        "targets",
-        "target_actuals",
-        "pending_items",
-    ] {
-        conn.execute_batch(&format!("ALTER TABLE {tbl} DROP COLUMN version")).unwrap();
-    }
-    conn.execute(
-        "INSERT INTO tasks (title, kind, lead_org_id, status, created_at, updated_at) VALUES ('Đường liên thôn', 'specific', 1, 'not-started', '2026-11-01', '2026-11-01')",
-        [],
-    )
-    .unwrap();
-}
-
 #[test]
 fn eight_processes_migrating_an_old_file_at_once_migrate_it_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    schema_1_file(&path);
+    common::schema_1_file(&path);
     assert_eq!(count(&path, "PRAGMA user_version"), 1);
 
     let commands = (0..8)

@@ -7,19 +7,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Tables whose rows are recorded; link tables are recorded inside `tasks`.
-const TABLES: &[&str] = &[
-    "organizations",
-    "people",
-    "meetings",
-    "attendance",
-    "agenda_items",
-    "tasks",
-    "task_notes",
-    "targets",
-    "target_actuals",
-    "pending_items",
-];
+/// Whether rows of `tbl` are recorded: every versioned table, and the roll
+/// call; link tables are recorded inside `tasks`.
+fn is_recorded(tbl: &str) -> bool {
+    tbl == "attendance" || super::schema::VERSIONED.contains(&tbl)
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
@@ -35,7 +27,7 @@ pub struct HistoryEntry {
 
 /// The row `id` of `tbl` as a JSON object; tasks carry their links too.
 pub(crate) fn snapshot(tx: &Connection, tbl: &str, id: i64) -> Result<Option<Value>> {
-    debug_assert!(TABLES.contains(&tbl));
+    debug_assert!(is_recorded(tbl));
     let mut stmt = tx.prepare_cached(&format!("SELECT * FROM {tbl} WHERE id = ?1"))?;
     let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
     let row = stmt
@@ -293,7 +285,7 @@ impl Write<'_> {
                     tables.push(tbl);
                     continue;
                 }
-                if !TABLES.contains(&tbl.as_str()) {
+                if !is_recorded(&tbl) {
                     continue;
                 }
                 let before = snapshot(tx, &tbl, id)?;

@@ -10,7 +10,7 @@ mod status;
 mod tasks;
 
 pub use history::HistoryEntry;
-pub use schema::SCHEMA_VERSION;
+pub use schema::{SCHEMA_VERSION, VERSIONED};
 pub use search::{SearchHit, SearchKind};
 pub use status::{BoardCounts, OrgCounts, StatusReport};
 pub use tasks::TaskFilter;

@@ -199,7 +199,7 @@ fn v2_search_index(tx: &Transaction) -> Result<(), StoreError> {
 
 /// Tables whose rows are edited by people: each row carries a version that
 /// every update and delete checks and raises, so a stale write is refused.
-pub(crate) const VERSIONED: &[&str] = &[
+pub const VERSIONED: &[&str] = &[
     "organizations",
     "people",
     "meetings",
