@@ -7,7 +7,7 @@ use crate::domain::{
     Target, TargetActual, Task, TaskNote, TaskStatus,
 };
 use crate::i18n::t;
-use crate::store::{Result, StoreError, Write};
+use crate::store::{Result, Store, StoreError, Write};
 use chrono::NaiveDate;
 
 /// Where a new task is put: an organization's board or the common one.
@@ -317,23 +317,52 @@ pub(super) fn apply(w: &Write, intent: Intent) -> Result<Outcome> {
     }
 }
 
-/// Resolves a quick entry into a task: organizations by code or name
-/// (accents optional), the place matched to one already used when it is
-/// the same place typed without accents or cut short, the deadline in the
-/// user's words.
 fn quick_task(w: &Write, input: &str, board: Board, source: Option<(i64, Option<i64>)>) -> Result<Task> {
-    let q = crate::text::parse_quick_add(input);
-    if q.title.is_empty() {
-        return Err(DomainError::Empty { field: "title" }.into());
+    let (task, problem) = quick_draft(w.store(), w.today(), input, board, source)?;
+    match problem {
+        Some(e) => Err(e),
+        None => Ok(task),
     }
-    let store = w.store();
-    let lead = match q.lead.as_deref() {
-        Some(l) => store.resolve_active_organization(l)?,
-        None => return Err(StoreError::NeedLead),
+}
+
+/// Resolves a quick entry, `Title @LEAD +WITH #place !date`, into a task:
+/// organizations by code or name (accents optional), the place matched to
+/// one already used when it is the same place typed without accents or cut
+/// short, the deadline in the user's words. Returns the task with what could
+/// be resolved and the first problem, if any: saving refuses it, the full
+/// form (Tab in quick add) opens with the rest filled in.
+pub fn quick_draft(
+    store: &Store,
+    today: NaiveDate,
+    input: &str,
+    board: Board,
+    source: Option<(i64, Option<i64>)>,
+) -> Result<(Task, Option<StoreError>)> {
+    let q = crate::text::parse_quick_add(input);
+    let mut problem = None;
+    let mut note = |e: StoreError| {
+        problem.get_or_insert(e);
     };
-    let mut task = Task::new(&q.title, lead.id, task_kind(source.is_some(), board == Board::Common));
+    if q.title.is_empty() {
+        note(DomainError::Empty { field: "title" }.into());
+    }
+    let lead = match q.lead.as_deref() {
+        Some(l) => store.resolve_active_organization(l).map_err(&mut note).ok().map(|o| o.id),
+        None => {
+            note(StoreError::NeedLead);
+            None
+        }
+    };
+    let board_org = match board {
+        Board::Org(id) => Some(id),
+        Board::Common => None,
+    };
+    let lead = lead.or(board_org).unwrap_or(0);
+    let mut task = Task::new(&q.title, lead, task_kind(source.is_some(), board == Board::Common));
     for with in &q.with {
-        task.with_org_ids.push(store.resolve_active_organization(with)?.id);
+        if let Ok(o) = store.resolve_active_organization(with).map_err(&mut note) {
+            task.with_org_ids.push(o.id);
+        }
     }
     task.place = match q.place.as_deref() {
         Some(p) => match_place(&store.places()?, p),
@@ -341,14 +370,14 @@ fn quick_task(w: &Write, input: &str, board: Board, source: Option<(i64, Option<
     };
     if let Some(d) = &q.deadline {
         task.deadline =
-            Some(crate::text::parse_date(d, w.today()).map_err(|_| StoreError::BadDate { input: d.clone() })?);
+            crate::text::parse_date(d, today).map_err(|_| note(StoreError::BadDate { input: d.clone() })).ok();
     }
-    task.start_date = Some(default_start(w.today(), task.deadline));
+    task.start_date = Some(default_start(today, task.deadline));
     if let Some((meeting, item)) = source {
         task.source.meeting_id = Some(meeting);
         task.source.agenda_item_id = item;
     }
-    Ok(task)
+    Ok((task, problem))
 }
 
 /// The place already on file that `typed` means: the same words without

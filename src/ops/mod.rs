@@ -10,7 +10,7 @@ mod intent;
 pub mod read;
 mod rules;
 
-pub use intent::{Board, Intent};
+pub use intent::{match_place, quick_draft, Board, Intent};
 pub use read::{BriefingSummary, HistoryLine, Names, TaskDetail};
 pub use rules::{default_start, task_kind};
 

@@ -119,13 +119,7 @@ impl App {
         let orgs = self.store.active_organizations()?;
         let form = match purpose {
             FormPurpose::NewTask { board, meeting_id, .. } => {
-                let kind = if meeting_id.is_some() {
-                    TaskKind::Conclusion
-                } else if board.is_none() {
-                    TaskKind::Common
-                } else {
-                    TaskKind::Specific
-                };
+                let kind = crate::ops::task_kind(meeting_id.is_some(), board.is_none());
                 let lead = board.or_else(|| self.store.resolve_organization("MTTQ").ok().map(|o| o.id));
                 let mut task = Task::new("", lead.unwrap_or(0), kind);
                 task.start_date = Some(today);
@@ -339,26 +333,14 @@ impl App {
 
     /// The full task form filled from a quick entry (Tab in quick add).
     pub fn expand_quick(&mut self, input: &str, purpose: FormPurpose) -> Result<(), StoreError> {
-        let q = crate::text::parse_quick_add(input);
         let orgs = self.store.active_organizations()?;
-        let (board, meeting) = match purpose {
-            FormPurpose::NewTask { board, meeting_id, .. } => (board, meeting_id),
+        let (board, source) = match purpose {
+            FormPurpose::NewTask { board, meeting_id, item_id } => (board, meeting_id.map(|m| (m, item_id))),
             _ => (None, None),
         };
-        let kind = if meeting.is_some() {
-            TaskKind::Conclusion
-        } else if board.is_none() {
-            TaskKind::Common
-        } else {
-            TaskKind::Specific
-        };
-        let lead = q.lead.as_deref().and_then(|l| self.store.resolve_organization(l).ok()).map(|o| o.id).or(board);
-        let mut task = Task::new(&q.title, lead.unwrap_or(0), kind);
-        task.with_org_ids =
-            q.with.iter().filter_map(|w| self.store.resolve_organization(w).ok()).map(|o| o.id).collect();
-        task.place = q.place.unwrap_or_default();
-        task.deadline = q.deadline.as_deref().and_then(|d| crate::text::parse_date(d, self.shared.today).ok());
-        task.start_date = Some(self.shared.today);
+        let board = board.map_or(Board::Common, Board::Org);
+        // What was typed fills the form; what could not be resolved is left to fix there.
+        let (task, _) = crate::ops::quick_draft(&self.store, self.shared.today, input, board, source)?;
         let form = self.task_form(&t("forms.new_task"), &task, &orgs).focus_on("title");
         self.push_form(form, purpose)
     }
