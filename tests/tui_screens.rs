@@ -151,7 +151,7 @@ fn help_lists_every_bound_key_of_the_screen() {
         let mode = app.screen.mode();
         key(&mut app, KeyCode::Char('?'));
         assert_eq!(app.mode(), Mode::Help);
-        let rows = views::help::rows(&app);
+        let rows = views::help::rows(&app.shared, app.screen);
         for m in [mode, Mode::Global] {
             for (action, keys) in app.shared.keymap.bindings(m) {
                 let labels = keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ");

@@ -2,7 +2,7 @@
 //! and the live briefing (start, roll call, step, conclusions, close).
 //! Every change is one store call, hence one transaction.
 
-use super::app::{App, Popup, Screen};
+use super::app::{App, Popup, Running, Screen};
 use super::forms::FormPurpose;
 use super::keymap::Action;
 use super::views::detail::Subject;
@@ -14,13 +14,6 @@ use crate::i18n::{t, tf};
 use crate::ops::{Board, Changes, Intent};
 use crate::store::StoreError;
 use chrono::NaiveDateTime;
-
-/// The agenda item being discussed, and since when (for the timer).
-#[derive(Debug, Clone, Copy)]
-pub struct Running {
-    pub item_id: i64,
-    pub since: std::time::Instant,
-}
 
 impl App {
     /// Now on the run's clock, to the minute.

@@ -7,8 +7,8 @@ use crate::text::{
     clean_line, display_width, fold, format_date, format_datetime, format_decimal, format_long_date, format_time,
     parse_date, wrap_to_width, TextInput,
 };
-use crate::tui::app::Shared;
 use crate::tui::keymap::{Key, KeyCode2};
+use crate::tui::state::Shared;
 use crate::tui::views::{cell, fit, popup_area, popup_block};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::layout::{Position, Rect};

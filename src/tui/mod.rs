@@ -9,6 +9,7 @@ pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+pub mod state;
 pub mod theme;
 pub mod views;
 

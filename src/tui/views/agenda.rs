@@ -126,7 +126,7 @@ impl AgendaView {
         self.selected = selectable[pos];
     }
 
-    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<crate::tui::edit::Running>) {
+    pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<crate::tui::state::Running>) {
         let th = &sh.theme;
         let Some(m) = &self.meeting else {
             let text = crate::text::wrap_to_width(&t("agenda.no_meeting"), area.width as usize);

@@ -3,18 +3,18 @@
 
 use super::{popup_area, popup_block};
 use crate::i18n::t;
-use crate::tui::app::App;
 use crate::tui::keymap::Mode;
+use crate::tui::state::{Screen, Shared};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// (section, key labels, description) rows for the screen under the popup.
-pub fn rows(app: &App) -> Vec<(String, String, String)> {
-    let km = &app.shared.keymap;
+pub fn rows(sh: &Shared, screen: Screen) -> Vec<(String, String, String)> {
+    let km = &sh.keymap;
     let mut out = Vec::new();
-    for mode in [app.screen.mode(), Mode::Global] {
+    for mode in [screen.mode(), Mode::Global] {
         for (action, keys) in km.bindings(mode) {
             if keys.is_empty() {
                 continue;
@@ -26,13 +26,12 @@ pub fn rows(app: &App) -> Vec<(String, String, String)> {
     out
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let sh = &app.shared;
+pub fn draw(f: &mut Frame, area: Rect, sh: &Shared, screen: Screen, scroll: usize) {
     let outer = popup_area(area, 72, area.height);
     let inner = popup_block(f, outer, &t("help.title"), sh);
     let mut lines = Vec::new();
     let mut section = String::new();
-    for (sec, keys, what) in rows(app) {
+    for (sec, keys, what) in rows(sh, screen) {
         if sec != section {
             if !section.is_empty() {
                 lines.push(Line::raw(""));

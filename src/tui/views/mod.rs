@@ -11,8 +11,9 @@ pub mod prompt;
 pub mod rollcall;
 pub mod search;
 
-use super::app::{App, Popup, Screen, Shared};
+use super::app::{App, Popup};
 use super::keymap::{Action, Mode};
+pub use super::state::{Screen, Shared};
 use crate::i18n::t;
 use crate::text::{display_width, pad_to_width, sanitize_for_terminal, truncate_to_width};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -106,7 +107,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     for popup in &app.popups {
         match popup {
-            Popup::Help { scroll } => help::draw(f, body, app, *scroll),
+            Popup::Help { scroll } => help::draw(f, body, &app.shared, app.screen, *scroll),
             Popup::Detail(d) => d.draw(f, body, sh),
             Popup::Search(s) => s.draw(f, body, sh),
             Popup::Prompt(p) => p.draw(f, body, sh),
