@@ -11,7 +11,7 @@ pub mod read;
 mod rules;
 
 pub use intent::{match_place, quick_draft, Board, Intent};
-pub use read::{BriefingSummary, HistoryLine, Names, TaskDetail};
+pub use read::{BoardPage, BriefingSummary, HistoryLine, Names, TaskDetail};
 pub use rules::{default_start, task_kind};
 
 use crate::store::{Result, Store, StoreError, Write};

@@ -2,12 +2,13 @@
 //! transaction so that a commit by another process cannot fall between its
 //! parts. Built once here for the TUI, the CLI and the documents.
 
+use super::Board;
 use crate::domain::{
     AgendaItem, Attendance, Meeting, MeetingKind, MeetingStatus, OrgKind, Organization, PendingItem, PendingKind,
     PendingStatus, Person, Target, Task, TaskKind, TaskNote, TaskStatus,
 };
 use crate::i18n::t;
-use crate::store::{HistoryEntry, Result, Store, TaskFilter};
+use crate::store::{BoardCounts, HistoryEntry, Result, Store, TaskFilter};
 use crate::text::{format_date, format_datetime, format_decimal};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
@@ -365,4 +366,32 @@ fn describe_settled(old: Option<&Value>, new: Option<&Value>, names: &Names) -> 
         return None;
     }
     Some(describe_update("tasks", Some(&Value::Object(keep_old)), Some(&Value::Object(keep)), names))
+}
+
+/// One board as its screen shows it: the open and overdue counts of every
+/// board (for the strip) and the tasks of this one, read as of one moment.
+/// A board is the common tasks, or an organization's work (what it leads or
+/// coordinates), narrowed by `filter`.
+pub struct BoardPage {
+    pub counts: Vec<BoardCounts>,
+    pub tasks: Vec<Task>,
+}
+
+impl BoardPage {
+    pub fn load(store: &Store, board: Board, mut filter: TaskFilter, today: NaiveDate) -> Result<BoardPage> {
+        match board {
+            Board::Common => {
+                if filter.kinds.is_empty() {
+                    filter.kinds = vec![TaskKind::Common];
+                } else {
+                    filter.kinds.retain(|k| *k == TaskKind::Common);
+                    if filter.kinds.is_empty() {
+                        filter.ids = Some(Vec::new());
+                    }
+                }
+            }
+            Board::Org(id) => filter.org_id = Some(id),
+        }
+        store.read(|s| Ok(BoardPage { counts: s.board_counts(today)?, tasks: s.tasks(&filter, today)? }))
+    }
 }

@@ -5,6 +5,7 @@ use super::detail::Subject;
 use super::{cell, compact, fit, pane, row_style, Scroll, Shared};
 use crate::domain::{Task, TaskKind, TaskStatus};
 use crate::i18n::{t, tf};
+use crate::ops::{Board, BoardPage};
 use crate::store::{Store, StoreError, TaskFilter};
 use crate::text::format_date;
 use crate::tui::keymap::Action;
@@ -47,10 +48,14 @@ pub struct BoardView {
 impl BoardView {
     pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
         let keep = self.pending_focus.take().or_else(|| self.selected_task().map(|t| t.id));
-        let counts = store.board_counts(sh.today)?;
-        let count =
-            |org: Option<i64>| counts.iter().find(|c| c.org_id == org).map(|c| (c.open, c.overdue)).unwrap_or((0, 0));
         let current = self.tabs.get(self.tab).map(|t| t.org_id);
+        let board_of = |org: Option<i64>| org.map_or(Board::Common, Board::Org);
+        // The tab to show is known before loading: the one selected, if it still exists.
+        let tab_org = current.filter(|cur| cur.is_none_or(|id| sh.orgs.iter().any(|o| o.id == id))).flatten();
+        let page = BoardPage::load(store, board_of(tab_org), self.user_filter(sh), sh.today)?;
+        let count = |org: Option<i64>| {
+            page.counts.iter().find(|c| c.org_id == org).map(|c| (c.open, c.overdue)).unwrap_or((0, 0))
+        };
         self.tabs.clear();
         let (open, overdue) = count(None);
         self.tabs.push(Tab { org_id: None, label: t("board.common"), open, overdue });
@@ -58,51 +63,8 @@ impl BoardView {
             let (open, overdue) = count(Some(o.id));
             self.tabs.push(Tab { org_id: Some(o.id), label: o.short_name.clone(), open, overdue });
         }
-        if let Some(cur) = current {
-            self.tab = self.tabs.iter().position(|t| t.org_id == cur).unwrap_or(0);
-        }
-        self.tab = self.tab.min(self.tabs.len().saturating_sub(1));
-        let mut filter = TaskFilter {
-            include_finished: true,
-            statuses: COLUMNS.to_vec(),
-            done_since: Some(sh.today - chrono::Duration::days(DONE_DAYS)),
-            ..Default::default()
-        };
-        match self.tabs[self.tab].org_id {
-            None => filter.kinds = vec![TaskKind::Common],
-            Some(org) => filter.org_id = Some(org),
-        }
-        if let Some(af) = &sh.filter {
-            filter.also_org_id = af.org_id;
-            filter.person_id = af.person_id;
-            filter.place = af.place.clone();
-            filter.overdue = af.overdue;
-            filter.due_within = af.due_within;
-            filter.words = af.words.clone();
-            if !af.statuses.is_empty() {
-                filter.statuses.retain(|s| af.statuses.contains(s));
-                if filter.statuses.is_empty() {
-                    filter.ids = Some(Vec::new());
-                }
-            }
-            if !af.task_kinds.is_empty() {
-                let allowed: Vec<TaskKind> = af
-                    .task_kinds
-                    .iter()
-                    .copied()
-                    .filter(|k| filter.kinds.is_empty() || filter.kinds.contains(k))
-                    .filter(|k| Some(*k) != filter.exclude_kind)
-                    .collect();
-                if allowed.is_empty() {
-                    filter.ids = Some(Vec::new());
-                }
-                filter.kinds = allowed;
-            } else if !af.pending_kinds.is_empty() {
-                // A pending-only kind hides every task.
-                filter.ids = Some(Vec::new());
-            }
-        }
-        let tasks = store.tasks(&filter, sh.today)?;
+        self.tab = self.tabs.iter().position(|t| t.org_id == tab_org).unwrap_or(0);
+        let tasks = page.tasks;
         for (i, status) in COLUMNS.iter().enumerate() {
             self.columns[i] = tasks.iter().filter(|t| t.status == *status).cloned().collect();
             if *status == TaskStatus::Done {
@@ -119,6 +81,37 @@ impl BoardView {
             }
         }
         Ok(())
+    }
+
+    /// What the board shows besides its own scope: the open columns, done
+    /// work of the last days, and the filter in force.
+    fn user_filter(&self, sh: &Shared) -> TaskFilter {
+        let mut filter = TaskFilter {
+            include_finished: true,
+            statuses: COLUMNS.to_vec(),
+            done_since: Some(sh.today - chrono::Duration::days(DONE_DAYS)),
+            ..Default::default()
+        };
+        if let Some(af) = &sh.filter {
+            filter.also_org_id = af.org_id;
+            filter.person_id = af.person_id;
+            filter.place = af.place.clone();
+            filter.overdue = af.overdue;
+            filter.due_within = af.due_within;
+            filter.words = af.words.clone();
+            if !af.statuses.is_empty() {
+                filter.statuses.retain(|s| af.statuses.contains(s));
+                if filter.statuses.is_empty() {
+                    filter.ids = Some(Vec::new());
+                }
+            }
+            filter.kinds = af.task_kinds.clone();
+            if af.task_kinds.is_empty() && !af.pending_kinds.is_empty() {
+                // A pending-only kind hides every task.
+                filter.ids = Some(Vec::new());
+            }
+        }
+        filter
     }
 
     pub fn selected_task(&self) -> Option<&Task> {
