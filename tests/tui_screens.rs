@@ -254,3 +254,49 @@ fn an_empty_database_says_how_to_start() {
     assert!(screen.contains("giaoban demo"), "{screen}");
     assert!(screen.contains("màn hình 4"), "{screen}");
 }
+
+/// The record of a held briefing is one read model: the meeting detail on
+/// screen and `giaoban agenda --meeting N` show the same attendance,
+/// conclusions and pending items.
+#[test]
+fn a_held_briefing_reads_the_same_on_screen_and_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("giaoban.db");
+    let mut store = Store::open(&path).unwrap();
+    giaoban::demo::fill(&mut store, today(), false).unwrap();
+    let names = giaoban::ops::Names::load(&store).unwrap();
+    let held = store.meetings().unwrap().into_iter().find(|m| m.is_closed()).expect("the demo has held briefings");
+    let summary = giaoban::ops::BriefingSummary::load(&store, held.id, today(), &names).unwrap();
+    assert!(!summary.conclusions.is_empty() && !summary.attendance.is_empty());
+    let app = build_app(store, today(), &Config::default()).unwrap();
+    let detail = giaoban::tui::views::detail::Detail::open(
+        giaoban::tui::views::detail::Subject::Meeting(held.id),
+        &app.store,
+        &app.shared,
+    )
+    .unwrap();
+    let on_screen: Vec<String> = detail.lines.iter().map(|(label, text, _)| format!("{label} {text}")).collect();
+    let out = assert_cmd::Command::cargo_bin("giaoban")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .args(["--db", path.to_str().unwrap(), "--today", "2026-11-23", "agenda", "--meeting"])
+        .arg(format!("{}/{}", held.number, held.year))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    for task in &summary.conclusions {
+        assert!(on_screen.iter().any(|l| l.contains(&task.title)), "conclusion #{} missing on screen", task.id);
+        assert!(printed.contains(&format!("#{} ", task.id)), "conclusion #{} missing in the CLI:\n{printed}", task.id);
+    }
+    for a in &summary.attendance {
+        let org = names.short(a.org_id);
+        assert!(on_screen.iter().any(|l| l.starts_with(&org)), "{org}'s attendance missing on screen");
+        assert!(printed.lines().any(|l| l.trim_start().starts_with(&org)), "{org}'s attendance missing in the CLI");
+    }
+    for p in &summary.pending_raised {
+        assert!(on_screen.iter().any(|l| l.contains(&p.text)), "pending #{} missing on screen", p.id);
+        assert!(printed.contains(&format!("#{} ", p.id)), "pending #{} missing in the CLI", p.id);
+    }
+}

@@ -59,8 +59,14 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// What `giaoban status` prints, optionally limited to one organization.
+    /// What `giaoban status` prints, optionally limited to one organization:
+    /// the read model of the bloc's (or one organization's) status, read as
+    /// of one moment.
     pub fn status_report(&self, today: NaiveDate, org_id: Option<i64>) -> Result<StatusReport> {
+        self.read(|s| s.status_report_now(today, org_id))
+    }
+
+    fn status_report_now(&self, today: NaiveDate, org_id: Option<i64>) -> Result<StatusReport> {
         let next_meeting = self.next_meeting(today)?;
         let next_meeting_items = match &next_meeting {
             Some(m) => self.agenda(m.id)?.len(),
