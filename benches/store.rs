@@ -134,6 +134,6 @@ fn tui_first_frame(bencher: divan::Bencher, years: usize) {
         let store = Store::open(&path).unwrap();
         let app = giaoban::tui::build_app(store, today(), &Config::default()).unwrap();
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| giaoban::tui::views::draw(f, &app)).unwrap();
+        term.draw(|f| giaoban::tui::frame::draw(f, &app)).unwrap();
     });
 }

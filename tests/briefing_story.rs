@@ -38,7 +38,7 @@ fn no_error(app: &App) {
 
 fn render(app: &App) -> String {
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| giaoban::tui::views::draw(f, app)).unwrap();
+    term.draw(|f| giaoban::tui::frame::draw(f, app)).unwrap();
     let buf = term.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..24 {
@@ -361,7 +361,7 @@ fn a_form_survives_a_resize() {
     typ(&mut app, "Cử tri kiến nghị sửa đường liên thôn");
     for (w, h) in [(120u16, 40u16), (50, 14), (80, 24)] {
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-        term.draw(|f| giaoban::tui::views::draw(f, &app)).unwrap();
+        term.draw(|f| giaoban::tui::frame::draw(f, &app)).unwrap();
     }
     ctrl(&mut app, 's');
     no_error(&app);

@@ -23,7 +23,7 @@ fn demo_app() -> App {
 /// The screen as text; change-history timestamps (real clock) are masked.
 fn render(app: &App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| views::draw(f, app)).unwrap();
+    term.draw(|f| giaoban::tui::frame::draw(f, app)).unwrap();
     let buf = term.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {

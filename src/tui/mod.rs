@@ -8,6 +8,7 @@ pub mod app;
 pub mod edit;
 pub mod form;
 pub mod forms;
+pub mod frame;
 pub mod keymap;
 pub mod state;
 pub mod theme;
@@ -98,7 +99,7 @@ fn event_loop(
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|f| views::draw(f, app))?;
+            terminal.draw(|f| frame::draw(f, app))?;
         }
         match events.recv_timeout(TICK) {
             Ok(ev) => {

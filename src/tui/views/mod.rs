@@ -11,15 +11,13 @@ pub mod prompt;
 pub mod rollcall;
 pub mod search;
 
-use super::app::{App, Popup};
-use super::keymap::{Action, Mode};
+use super::keymap::Action;
 pub use super::state::{Screen, Shared};
-use crate::i18n::t;
-use crate::text::{display_width, pad_to_width, sanitize_for_terminal, truncate_to_width};
-use ratatui::layout::{Constraint, Layout, Rect};
+use crate::text::{pad_to_width, sanitize_for_terminal, truncate_to_width};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
 use ratatui::Frame;
 use std::cell::Cell;
 
@@ -84,147 +82,6 @@ pub fn step(selected: &mut usize, len: usize, action: Action, page: usize) -> bo
     }
     .min(last);
     before != *selected
-}
-
-pub fn draw(f: &mut Frame, app: &App) {
-    let area = f.area();
-    let sh = &app.shared;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = crate::i18n::tf("tui.too_small", &[("w", MIN_WIDTH.to_string()), ("h", MIN_HEIGHT.to_string())]);
-        f.render_widget(Paragraph::new(fit(&msg, area.width as usize)), Rect { height: 1, ..area });
-        return;
-    }
-    let [header, tabs, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
-            .areas(area);
-    draw_header(f, header, sh);
-    draw_tabs(f, tabs, app);
-    match app.screen {
-        Screen::Agenda => app.agenda.draw(f, body, sh, app.running),
-        Screen::Boards => app.boards.draw(f, body, sh),
-        Screen::Pending => app.pending.draw(f, body, sh),
-        Screen::Meetings => app.meetings.draw(f, body, sh),
-    }
-    for popup in &app.popups {
-        match popup {
-            Popup::Help { scroll } => help::draw(f, body, &app.shared, app.screen, *scroll),
-            Popup::Detail(d) => d.draw(f, body, sh),
-            Popup::Search(s) => s.draw(f, body, sh),
-            Popup::Prompt(p) => p.draw(f, body, sh),
-            Popup::Menu(m) => m.draw(f, body, sh),
-            Popup::Confirm(c) => c.draw(f, body, sh),
-            Popup::RollCall(r) => r.draw(f, body, sh),
-            Popup::Form(fp) => fp.form.draw(f, body, sh),
-        }
-    }
-    draw_footer(f, footer, app);
-}
-
-fn draw_header(f: &mut Frame, area: Rect, sh: &Shared) {
-    let lang = crate::i18n::lang();
-    let date =
-        format!("{} · {}", crate::text::format_long_date(sh.today, lang), crate::text::week_label(sh.today, lang));
-    let ro = if sh.read_only { format!(" [{}]", t("tui.read_only")) } else { String::new() };
-    let right = format!("{date}{ro}");
-    let room = (area.width as usize).saturating_sub(display_width(&right) + 1);
-    let name = if sh.settings.bloc_name.is_empty() { "giaoban".to_string() } else { sh.settings.bloc_name.clone() };
-    let left = fit(&name, room);
-    let gap = (area.width as usize).saturating_sub(display_width(&left) + display_width(&right));
-    let line = Line::from(vec![
-        Span::styled(left, sh.theme.header),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(date, sh.theme.header),
-        Span::styled(ro, sh.theme.warning),
-    ]);
-    f.render_widget(Paragraph::new(line), area);
-}
-
-fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
-    let th = &app.shared.theme;
-    let narrow = area.width < 70;
-    let mut spans = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let name = if narrow { t(&format!("{}_short", s.title_key())) } else { t(s.title_key()) };
-        let label = format!(" {} {} ", i + 1, name);
-        spans.push(Span::styled(label, if *s == app.screen { th.tab_active } else { th.tab }));
-        spans.push(Span::styled("│", th.border));
-    }
-    spans.pop();
-    // The filter in force, at the right, where it cannot be missed.
-    if let Some(filter) = &app.shared.filter {
-        let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-        let label = format!(" {}: {} ", t("filter.active"), filter.raw);
-        let room = (area.width as usize).saturating_sub(used + 1);
-        if room > 8 {
-            let label = fit(&label, room);
-            spans.push(Span::raw(" ".repeat(room - display_width(&label) + 1)));
-            spans.push(Span::styled(label, th.warning));
-        }
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The few keys that matter where the user is, from the keymap in force.
-fn footer_actions(app: &App) -> &'static [Action] {
-    use Action::*;
-    let mode = app.mode();
-    match mode {
-        // Only quick entries expand into a form.
-        Mode::Prompt
-            if !matches!(
-                app.popups.last(),
-                Some(Popup::Prompt(p)) if matches!(p.kind, prompt::PromptKind::QuickAdd { .. } | prompt::PromptKind::Conclusion { .. })
-            ) =>
-        {
-            &[Open, Back]
-        }
-        // During the briefing, the keys that run it.
-        Mode::Agenda
-            if app.agenda.meeting.as_ref().is_some_and(|m| m.status == crate::domain::MeetingStatus::InProgress) =>
-        {
-            &[NextItem, ItemNotes, Conclusion, RaisePending, RollCall, CloseBriefing, Help]
-        }
-        Mode::Board => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
-        Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
-        Mode::Agenda => &[Open, StartBriefing, NextItem, Conclusion, RollCall, Help, Quit],
-        Mode::Meetings => &[Open, Add, NextBriefing, Search, NextScreen, Help, Quit],
-        Mode::Detail => &[Down, Edit, Note, Back],
-        Mode::Help => &[Down, Back],
-        Mode::Search => &[Down, Open, Back],
-        Mode::Prompt => &[Open, Expand, Back],
-        Mode::Menu => &[Down, Open, Back],
-        Mode::Confirm => &[Yes, No],
-        Mode::Form => &[Save, Back],
-        Mode::RollCall => &[Toggle, Edit, Back],
-        Mode::Global => &[Help, Quit],
-    }
-}
-
-fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
-    let th = &app.shared.theme;
-    if let Some((msg, is_err)) = &app.message {
-        let style = if *is_err { th.warning } else { th.done };
-        f.render_widget(Paragraph::new(Span::styled(fit(msg, area.width as usize), style)), area);
-        return;
-    }
-    let mode = app.mode();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0usize;
-    for action in footer_actions(app) {
-        let key = app.shared.keymap.label(mode, *action);
-        if key.is_empty() {
-            continue;
-        }
-        let label = t(&format!("hint.{}", action.name()));
-        let w = display_width(&key) + display_width(&label) + 3;
-        if used + w > area.width as usize {
-            break;
-        }
-        used += w;
-        spans.push(Span::styled(key, th.key));
-        spans.push(Span::raw(format!(" {label}  ")));
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Applies a line-editing key (typing, Backspace, arrows, Ctrl-W/U/A/E) to
