@@ -49,15 +49,13 @@ impl AgendaView {
             self.selected = 0;
             return Ok(());
         };
+        // The same record of the briefing that its detail and the command line show.
+        let names = crate::ops::Names::load(store)?;
+        let summary = crate::ops::BriefingSummary::load(store, m.id, sh.today, &names)?;
         self.rows.push(Row::Section(t("agenda.items")));
-        for item in store.agenda(m.id)? {
-            self.rows.push(Row::Item(item));
-        }
-        self.linked = store.tasks(
-            &crate::store::TaskFilter { meeting_id: Some(m.id), include_finished: true, ..Default::default() },
-            sh.today,
-        )?;
-        let (tasks, pending) = store.carried_over(m, sh.today)?;
+        self.rows.extend(summary.agenda.into_iter().map(Row::Item));
+        self.linked = summary.conclusions;
+        let (tasks, pending) = (summary.carried_tasks, summary.carried_pending);
         if !tasks.is_empty() || !pending.is_empty() {
             self.rows
                 .push(Row::Section(tf("agenda.carried_count", &[("n", (tasks.len() + pending.len()).to_string())])));
