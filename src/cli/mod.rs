@@ -85,7 +85,7 @@ pub fn default_db_path() -> PathBuf {
 
 /// Today's date: `--today`, GIAOBAN_TODAY, or the clock.
 pub fn today_from(arg: Option<&str>) -> CliResult<NaiveDate> {
-    let clock = chrono::Local::now().date_naive();
+    let clock = crate::clock::Clock::system().today();
     match arg {
         Some(s) => crate::text::parse_date(s, clock)
             .map_err(|_| CliError::Usage(tf("err.bad_date", &[("input", s.to_string())]))),

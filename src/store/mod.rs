@@ -318,7 +318,7 @@ impl Store {
             }
             if version > 0 {
                 if let Some(path) = &self.path {
-                    backup_before_migration(path, version)?;
+                    backup_before_migration(path, version, self.clock.now())?;
                 }
             }
             schema::migrate(&self.conn, version)?;
@@ -418,8 +418,8 @@ fn peek_version(path: &Path) -> Result<i64> {
 /// Copies the file aside before a migration, consistently (the online
 /// backup API reads one snapshot, WAL included) and under a name no other
 /// process can take at the same moment.
-fn backup_before_migration(path: &Path, version: i64) -> Result<()> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+fn backup_before_migration(path: &Path, version: i64, now: NaiveDateTime) -> Result<()> {
+    let stamp = now.format("%Y%m%d-%H%M%S");
     let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut n = 0;
     let target = loop {
