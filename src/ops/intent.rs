@@ -419,3 +419,96 @@ mod tests {
         assert_eq!(match_place(&places, "xã Cái Chiên"), "xã Cái Chiên");
     }
 }
+
+#[cfg(test)]
+mod rules_in_use {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::domain::{MeetingKind, TaskKind};
+    use crate::ops::{dry_run, execute};
+    use crate::store::Store;
+
+    fn store() -> Store {
+        let mut s = Store::in_memory().unwrap();
+        let at = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        s.set_clock(Clock::fixed(at));
+        s
+    }
+
+    #[test]
+    fn a_quick_entry_is_resolved_with_the_rules_once() {
+        let mut s = store();
+        let hnd = s.resolve_organization("HND").unwrap().id;
+        let input = "Tập huấn chuyển đổi số @nong-dan +ccb #thon 5 !mai".to_string();
+        let id = execute(&mut s, Intent::QuickTask { input, board: Board::Org(hnd), source: None })
+            .unwrap()
+            .created_id()
+            .unwrap();
+        let t = s.task(id).unwrap();
+        assert_eq!((t.lead_org_id, t.kind, t.place.as_str()), (hnd, TaskKind::Specific, "thon 5"));
+        assert_eq!(t.with_org_ids, vec![s.resolve_organization("HCCB").unwrap().id]);
+        let tomorrow = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!((t.start_date, t.deadline), (NaiveDate::from_ymd_opt(2026, 11, 23), Some(tomorrow)));
+        // A quick entry without a lead, or with an unknown one, is refused whole.
+        for bad in ["Không có chủ trì", "Việc @XYZ"] {
+            let r = execute(&mut s, Intent::QuickTask { input: bad.into(), board: Board::Common, source: None });
+            assert!(r.is_err(), "{bad} was accepted");
+        }
+        assert_eq!(s.tasks(&Default::default(), tomorrow).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_target_and_its_first_value_are_one_action() {
+        let mut s = store();
+        let hnd = s.resolve_organization("HND").unwrap().id;
+        let id = execute(
+            &mut s,
+            Intent::AddTask {
+                task: Task::new("Xây nhà Đại đoàn kết", hnd, TaskKind::Specific),
+                board: Board::Org(hnd),
+                kind_given: false,
+                first_note: None,
+            },
+        )
+        .unwrap()
+        .created_id()
+        .unwrap();
+        let target = Target {
+            id: 0,
+            task_id: id,
+            indicator: "Nhà".into(),
+            unit: "nhà".into(),
+            target_value: 27.0,
+            actuals: vec![],
+            version: 1,
+        };
+        let changes = execute(&mut s, Intent::AddTarget { target, first_value: Some(9.0) }).unwrap();
+        assert_eq!(changes.changes.len(), 2, "the target and its value, in one action");
+        assert_eq!(s.targets(id).unwrap()[0].actual(), 9.0);
+        // One undo takes both away.
+        let _ = execute(&mut s, Intent::Undo).unwrap();
+        assert!(s.targets(id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn one_briefing_is_planned_at_a_time_and_numbers_follow_on() {
+        let mut s = store();
+        let starts = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap().and_hms_opt(8, 0, 0).unwrap();
+        let first = execute(&mut s, Intent::AddMeeting(Meeting::new(0, MeetingKind::Weekly, starts, "Phòng họp")))
+            .unwrap()
+            .created_id()
+            .unwrap();
+        // The first one is still planned: a next one is refused, nothing written.
+        let before = s.meetings().unwrap().len();
+        assert!(matches!(execute(&mut s, Intent::NextBriefing), Err(StoreError::AlreadyPlanned { number: 1, .. })));
+        assert_eq!(s.meetings().unwrap().len(), before);
+        let _ = execute(&mut s, Intent::CloseBriefing { meeting_id: first }).unwrap();
+        let next = execute(&mut s, Intent::NextBriefing).unwrap().created_id().unwrap();
+        let m = s.meeting(next).unwrap();
+        assert_eq!((m.number, m.starts_at.date()), (2, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()));
+        // Its dry run would be refused too, and changes nothing.
+        let (_, problems) = dry_run(&mut s, vec![Intent::NextBriefing]).unwrap();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(s.meetings().unwrap().len(), 2);
+    }
+}
