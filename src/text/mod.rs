@@ -18,7 +18,9 @@ pub use date::{
 };
 pub use input::TextInput;
 pub use normalize::{clean_line, clean_text, fold, nfc, sanitize_for_terminal};
-pub use number::{format_decimal, format_int, format_money, format_money_short, format_percent, parse_number, percent};
+pub use number::{
+    format_decimal, format_int, format_money, format_money_short, format_percent, parse_amount, parse_number, percent,
+};
 pub use quick_add::{parse_quick_add, QuickAdd};
 pub use width::{display_width, pad_left_to_width, pad_to_width, truncate_to_width, wrap_to_width};
 

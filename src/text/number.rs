@@ -131,6 +131,32 @@ pub fn parse_number(input: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// An amount as offices write it: a number (see `parse_number`), optionally
+/// followed by a scale word — "1,5 tỷ" = 1.500.000.000, "636 triệu",
+/// "200 nghìn" (or "ngàn"), accents optional — and an optional "đồng".
+pub fn parse_amount(input: &str) -> Option<f64> {
+    let folded = crate::text::fold(input.trim());
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if words.last().is_some_and(|w| matches!(*w, "dong" | "d" | "vnd")) {
+        words.pop();
+    }
+    let scale = match words.last().copied() {
+        Some("ty") => 1e9,
+        Some("trieu" | "tr") => 1e6,
+        Some("nghin" | "ngan") => 1e3,
+        _ => 1.0,
+    };
+    if scale != 1.0 {
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let value = parse_number(&words.join(" "))? * scale;
+    // 1,5 tỷ is exactly 1.500.000.000, not 1.499.999.999,99…
+    Some(if scale != 1.0 { (value * 100.0).round() / 100.0 } else { value })
+}
+
 /// Percentage of `target` reached; None when the target is not positive.
 pub fn percent(actual: f64, target: f64) -> Option<f64> {
     if !target.is_finite() || target <= 0.0 || !actual.is_finite() {
@@ -146,6 +172,22 @@ pub fn format_percent(p: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn amounts_in_the_words_offices_use() {
+        assert_eq!(parse_amount("1,5 tỷ"), Some(1_500_000_000.0));
+        assert_eq!(parse_amount("1,5 ty dong"), Some(1_500_000_000.0));
+        assert_eq!(parse_amount("636 triệu"), Some(636_000_000.0));
+        assert_eq!(parse_amount("525 triệu đồng"), Some(525_000_000.0));
+        assert_eq!(parse_amount("200 nghìn"), Some(200_000.0));
+        assert_eq!(parse_amount("200 ngàn"), Some(200_000.0));
+        assert_eq!(parse_amount("1.500.000"), Some(1_500_000.0));
+        assert_eq!(parse_amount("27"), Some(27.0));
+        assert_eq!(parse_amount("tỷ"), None);
+        assert_eq!(parse_amount("nhiều tỷ"), None);
+        assert_eq!(parse_amount(""), None);
+    }
+
     use super::*;
 
     #[test]

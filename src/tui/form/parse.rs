@@ -2,7 +2,7 @@
 //! sentence that says why a date was not understood.
 
 use crate::i18n::{t, tf};
-use crate::text::{parse_date, parse_number, parse_time, DateError};
+use crate::text::{parse_amount, parse_date, parse_time, DateError};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub(super) fn date_msg(e: DateError, input: &str) -> String {
@@ -34,5 +34,5 @@ pub(super) fn parse_dt(s: &str, today: NaiveDate) -> Result<NaiveDateTime, Strin
 }
 
 pub(super) fn number_of(s: &str) -> Option<f64> {
-    parse_number(s).filter(|x| x.is_finite())
+    parse_amount(s).filter(|x| x.is_finite())
 }
