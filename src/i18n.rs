@@ -81,6 +81,44 @@ pub fn meeting_label(m: &crate::domain::Meeting) -> String {
     tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
 }
 
+/// A task status in any words the product shows or accepts, in either
+/// language, accents optional: the code (`blocked`), the domain's words
+/// (`vuong mac`), every label on screen (`Vướng`, `Đang làm`, `Blocked`), or
+/// an unambiguous beginning of one of them (`vuong`, `hoan`).
+pub fn parse_status(input: &str) -> Option<crate::domain::TaskStatus> {
+    use crate::domain::TaskStatus;
+    if let Some(s) = TaskStatus::parse_user(input) {
+        return Some(s);
+    }
+    let norm =
+        |s: &str| crate::text::fold(s.trim()).replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let typed = norm(input);
+    if typed.is_empty() {
+        return None;
+    }
+    let mut words: Vec<(String, TaskStatus)> = Vec::new();
+    for status in TaskStatus::ALL {
+        words.push((norm(status.code()), *status));
+        for lang in [Lang::Vi, Lang::En] {
+            for key in [status.label_key(), format!("board.short.{}", status.code())] {
+                if let Some(label) = catalog(lang).get(&key) {
+                    words.push((norm(label), *status));
+                }
+            }
+        }
+    }
+    if let Some((_, s)) = words.iter().find(|(w, _)| *w == typed) {
+        return Some(*s);
+    }
+    let mut hits: Vec<TaskStatus> = words.iter().filter(|(w, _)| w.starts_with(&typed)).map(|(_, s)| *s).collect();
+    hits.sort();
+    hits.dedup();
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// "Unknown status", listing the valid codes.
 pub fn unknown_status(input: &str) -> String {
     let valid = crate::domain::TaskStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ");
@@ -113,6 +151,32 @@ pub fn domain_error(e: &DomainError) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_status_word_on_screen_is_understood() {
+        use crate::domain::TaskStatus as S;
+        for (typed, want) in [
+            ("vuong", Some(S::Blocked)),
+            ("Vướng", Some(S::Blocked)),
+            ("blocked", Some(S::Blocked)),
+            ("dang lam", Some(S::InProgress)),
+            ("Đang thực hiện", Some(S::InProgress)),
+            ("doing", Some(S::InProgress)),
+            ("xong", Some(S::Done)),
+            ("hoan", Some(S::Done)),
+            ("chua", Some(S::NotStarted)),
+            ("Đã hủy", Some(S::Cancelled)),
+            // Ambiguous beginnings and nonsense are not guessed.
+            ("d", None),
+            ("dang", Some(S::InProgress)),
+            ("h", None),
+            ("xyz", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_status(typed), want, "{typed:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -138,6 +138,13 @@ fn status_changes_notes_and_filters() {
     assert_eq!(all.as_array().unwrap().len(), 2);
     let done = env.json(&["tasks", "--status", "done", "--json"]);
     assert_eq!(done[0]["id"], a);
+    // The words the tables show ("Vướng") and their beginnings are statuses too.
+    for word in ["vuong", "Vướng", "vướng mắc"] {
+        let blocked = env.json(&["tasks", "--status", word, "--json"]);
+        assert_eq!(blocked[0]["id"], b, "--status {word}");
+    }
+    let (code, err) = env.fails(&["tasks", "--status", "h"]);
+    assert_eq!(code, 2, "an ambiguous status is bad input: {err}");
     assert_eq!(done[0]["completed_on"], "2026-11-23");
     let soon = env.json(&["tasks", "--due-within", "7", "--all", "--json"]);
     assert_eq!(soon.as_array().unwrap().len(), 1);

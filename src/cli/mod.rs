@@ -59,7 +59,7 @@ impl Ctx {
 
 /// A task status in the user's words, or the sentence listing valid ones.
 pub(crate) fn parse_status(s: &str) -> CliResult<crate::domain::TaskStatus> {
-    crate::domain::TaskStatus::parse_user(s).ok_or_else(|| CliError::Usage(i18n::unknown_status(s)))
+    i18n::parse_status(s).ok_or_else(|| CliError::Usage(i18n::unknown_status(s)))
 }
 
 /// Chooses the language before parsing, so that help and errors use it.

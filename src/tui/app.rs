@@ -12,7 +12,7 @@ use super::views::{
     agenda::AgendaView, board::BoardView, detail::Detail, meetings::MeetingsView, pending::PendingView,
     search::SearchPopup,
 };
-use crate::domain::{FilterError, FilterSpec, PendingKind, Person, Settings, TaskKind, TaskStatus};
+use crate::domain::{FilterError, FilterSpec, PendingKind, Person, Settings, TaskKind};
 use crate::i18n::tf;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -519,7 +519,7 @@ impl App {
             }
         }
         for s in &spec.statuses {
-            f.statuses.push(TaskStatus::parse_user(s).ok_or_else(|| crate::i18n::unknown_status(s))?);
+            f.statuses.push(crate::i18n::parse_status(s).ok_or_else(|| crate::i18n::unknown_status(s))?);
         }
         for k in &spec.kinds {
             match (TaskKind::parse_user(k), PendingKind::parse_user(k)) {
