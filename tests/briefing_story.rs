@@ -423,3 +423,23 @@ fn a_save_over_someone_elses_change_asks_and_loses_nothing() {
     assert_eq!(stored.title, "Vận động hội viên tham gia bảo hiểm năm 2027");
     assert_eq!(stored.version, 3);
 }
+
+/// `n` continues from where the briefing is: after the agenda ran out and an
+/// item was added at the end, the next step is that item, not item 1.
+#[test]
+fn next_item_continues_after_an_item_added_at_the_end() {
+    let (mut app, meeting) = setup();
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert!(app.running.is_none(), "the two items are done");
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(&mut app, "Ý kiến phát sinh của Hội Cựu chiến binh");
+    ctrl(&mut app, 's');
+    no_error(&app);
+    key(&mut app, KeyCode::Char('n'));
+    let item = app.running.expect("the added item is under discussion").item_id;
+    assert_eq!(app.store.agenda_item(item).unwrap().title, "Ý kiến phát sinh của Hội Cựu chiến binh");
+    assert_eq!(app.store.agenda(meeting).unwrap().last().map(|i| i.id), Some(item));
+}

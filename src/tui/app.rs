@@ -45,6 +45,9 @@ pub struct App {
     pub quit: bool,
     /// The agenda item being discussed in a live briefing.
     pub running: Option<Running>,
+    /// The last agenda item stepped to, so that `n` continues after it even
+    /// once the agenda ran out and items were added.
+    pub last_discussed: Option<i64>,
     data_version: i64,
     stale: [bool; 4],
 }
@@ -78,6 +81,7 @@ impl App {
             message: None,
             quit: false,
             running: None,
+            last_discussed: None,
             data_version: 0,
             stale: [true; 4],
         };

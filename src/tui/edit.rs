@@ -448,6 +448,7 @@ impl App {
             Confirmed::CloseBriefing(id) => {
                 let _ = self.exec(Intent::CloseBriefing { meeting_id: id })?;
                 self.running = None;
+                self.last_discussed = None;
                 let summary = super::views::detail::Detail::open(Subject::Meeting(id), &self.store, &self.shared)?;
                 self.popups.push(Popup::Detail(summary));
                 self.message = Some((t("briefing.closed"), false));
@@ -492,13 +493,18 @@ impl App {
             let _ = self.exec(Intent::StartBriefing { meeting_id: m.id })?;
         }
         let items: Vec<i64> = self.store.agenda(m.id)?.iter().map(|i| i.id).collect();
-        let next = match self.running {
+        // Continue from where the briefing is: the item under discussion, or
+        // the last one discussed (items may have been added after it).
+        let from =
+            self.running.map(|r| r.item_id).or(self.last_discussed.filter(|_| m.status != MeetingStatus::Planned));
+        let next = match from.and_then(|id| items.iter().position(|i| *i == id)) {
             None => items.first().copied(),
-            Some(r) => items.iter().position(|i| *i == r.item_id).and_then(|p| items.get(p + 1)).copied(),
+            Some(p) => items.get(p + 1).copied(),
         };
         match next {
             Some(id) => {
                 self.running = Some(Running { item_id: id, since: std::time::Instant::now() });
+                self.last_discussed = Some(id);
                 self.agenda.focus_item(id);
             }
             None => {
