@@ -443,3 +443,42 @@ fn next_item_continues_after_an_item_added_at_the_end() {
     assert_eq!(app.store.agenda_item(item).unwrap().title, "Ý kiến phát sinh của Hội Cựu chiến binh");
     assert_eq!(app.store.agenda(meeting).unwrap().last().map(|i| i.id), Some(item));
 }
+
+/// Esc on a typed conclusion asks before dropping it; on an untouched one it
+/// just closes.
+#[test]
+fn esc_asks_before_dropping_a_typed_conclusion() {
+    let (mut app, meeting) = setup();
+    key(&mut app, KeyCode::Char('b'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    key(&mut app, KeyCode::Esc);
+    assert_ne!(app.mode(), Mode::Prompt, "nothing typed: Esc closes at once");
+
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::End);
+    typ(&mut app, "Hoàn thành báo cáo sơ kết !+7");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert!(render(&app).contains("Bỏ các thay đổi?"));
+    // No: back to the line, as typed.
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    match app.popups.last() {
+        Some(Popup::Prompt(p)) => assert!(p.input.value().ends_with("Hoàn thành báo cáo sơ kết !+7")),
+        _ => panic!("the conclusion prompt is gone"),
+    }
+    // Yes: dropped, nothing saved.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    assert_ne!(app.mode(), Mode::Prompt);
+    let conclusions = app
+        .store
+        .tasks(
+            &giaoban::store::TaskFilter { meeting_id: Some(meeting), include_finished: true, ..Default::default() },
+            today(),
+        )
+        .unwrap();
+    assert!(conclusions.is_empty());
+}

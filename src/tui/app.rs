@@ -389,6 +389,13 @@ impl App {
                     other => s.navigate(other),
                 },
                 Popup::Prompt(p) => match action {
+                    // In a live briefing the conclusion line is what matters most: ask first.
+                    Action::Back if p.holds_typed_work() => {
+                        self.popups.push(Popup::Confirm(Confirm {
+                            question: crate::i18n::t("form.discard"),
+                            then: super::views::menu::Confirmed::DiscardPrompt,
+                        }));
+                    }
                     Action::Back => {
                         self.popups.pop();
                     }

@@ -445,6 +445,11 @@ impl App {
                 let _ = self.exec(intent)?;
                 self.done("edit.deleted", &[])?;
             }
+            Confirmed::DiscardPrompt => {
+                if matches!(self.popups.last(), Some(Popup::Prompt(_))) {
+                    self.popups.pop();
+                }
+            }
             Confirmed::CloseBriefing(id) => {
                 let _ = self.exec(Intent::CloseBriefing { meeting_id: id })?;
                 self.running = None;

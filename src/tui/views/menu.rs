@@ -115,6 +115,8 @@ pub enum Confirmed {
     Delete(super::detail::Subject, Option<i64>),
     DeleteEntry(Entry, Option<i64>),
     CloseBriefing(i64),
+    /// Close the quick entry or conclusion under the question, dropping what was typed.
+    DiscardPrompt,
 }
 
 pub struct Confirm {

@@ -43,11 +43,20 @@ pub struct Prompt {
     pub input: TextInput,
     /// Why the last submission was refused, shown under the input.
     pub error: Option<String>,
+    /// What the prompt opened with, to tell typed work from a prefill.
+    initial: String,
 }
 
 impl Prompt {
     pub fn new(kind: PromptKind, value: &str) -> Prompt {
-        Prompt { kind, input: TextInput::with_value(value), error: None }
+        Prompt { kind, input: TextInput::with_value(value), error: None, initial: value.to_string() }
+    }
+
+    /// A quick entry or conclusion with something typed beyond its prefill:
+    /// closing it asks first, as a form does.
+    pub fn holds_typed_work(&self) -> bool {
+        matches!(self.kind, PromptKind::QuickAdd { .. } | PromptKind::Conclusion { .. })
+            && self.input.value().trim() != self.initial.trim()
     }
 
     /// Edits the line for a typed key; false if the key is not an edit.
