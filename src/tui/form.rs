@@ -259,10 +259,13 @@ impl Field {
         }
     }
 
-    /// Suggest: replaces the text by the highlighted suggestion; false if none is.
-    fn accept_suggestion(&mut self) -> bool {
+    /// Suggest: replaces the text by the highlighted suggestion, or with
+    /// `first` by the first one shown when none is highlighted (Enter, as a
+    /// picker chooses); false if there is none.
+    fn accept_suggestion(&mut self, first: bool) -> bool {
         let list = self.filtered();
-        let chosen = match (&self.kind, self.hl.and_then(|h| list.get(h))) {
+        let at = self.hl.or(if first { Some(0) } else { None });
+        let chosen = match (&self.kind, at.and_then(|h| list.get(h))) {
             (FieldKind::Suggest(all), Some(&i)) => all[i].clone(),
             _ => return false,
         };
@@ -306,6 +309,11 @@ impl Field {
             },
             FieldKind::DateTime => parse_dt(s, today)
                 .map(|dt| Some(format!("→ {} {}", format_long_date(dt.date(), lang()), format_time(dt.time())))),
+            // Say so when the text names no place on file: a new one is made.
+            FieldKind::Suggest(ref list) => {
+                let typed = fold(s.trim());
+                Ok((!list.iter().any(|p| fold(p) == typed)).then(|| t("form.new_value")))
+            }
             FieldKind::Number => match number_of(s) {
                 // No echo when the input already reads the way it would be shown.
                 Some(x) => Ok(Some(format_decimal(x, 6)).filter(|n| n != s.trim()).map(|n| format!("→ {n}"))),
@@ -587,7 +595,7 @@ impl Form {
                         self.step_focus(true, today); // nothing matched: still leave
                     }
                 } else {
-                    if open && suggest && self.fields[self.focus].accept_suggestion() {
+                    if open && suggest && self.fields[self.focus].accept_suggestion(false) {
                         self.error = None;
                     }
                     self.step_focus(true, today);
@@ -614,7 +622,7 @@ impl Form {
                 f.input.insert_char('\n');
                 f.error = None;
             }
-            Enter if open && suggest && f.accept_suggestion() => self.error = None,
+            Enter if open && suggest && f.accept_suggestion(true) => self.error = None,
             Enter => return self.try_submit(today),
             Up if open && suggest => f.move_suggestion(false),
             Down if open && suggest => f.move_suggestion(true),

@@ -163,6 +163,16 @@ impl Form {
                     );
                 } else if field.is_dated() {
                     put(f, 1, Line::styled(fit(&hint, value_w), style));
+                } else if !hint.is_empty() {
+                    // A note on free text (a new place): at the end of the line, if it fits.
+                    let (used, w) = (display_width(field.input.value()) + 2, display_width(&hint));
+                    if used + w <= value_w {
+                        let hx = vx + (value_w - w) as u16;
+                        f.render_widget(
+                            Paragraph::new(Span::styled(hint, style)),
+                            Rect { x: hx, y: rect.y, width: w as u16, height: 1 },
+                        );
+                    }
                 }
             }
         }

@@ -245,10 +245,18 @@ fn suggest_keeps_a_new_place() {
     typ(&mut form, "xa Quang Thanh");
     assert_eq!(form.get_text("place"), "thôn 3 xa Quang Thanh");
     assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
-    // Shown but nothing highlighted: Enter still submits, the text as typed.
+    // Shown but nothing highlighted: Enter takes the first place shown, as
+    // pickers do, instead of saving the fragment typed.
     let mut form = Form::new("t").suggest("place", places(), "", false);
     typ(&mut form, "quang");
     assert!(form.fields[0].dropdown_shown());
+    assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Nothing);
+    assert_eq!(form.get_text("place"), places()[0]);
+    // A fragment is kept only on purpose: Esc hides the places, Enter saves.
+    let mut form = Form::new("t").suggest("place", places(), "", false);
+    typ(&mut form, "quang");
+    assert!(screen(&form, 80, 24).contains("mới"), "a new place is announced");
+    press(&mut form, KeyCode2::Esc);
     assert_eq!(press(&mut form, KeyCode2::Enter), FormOutcome::Submit);
     assert_eq!(form.get_text("place"), "quang");
 }
