@@ -135,19 +135,37 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let mode = app.mode();
+    let hint = |action: Action| {
+        let key = app.shared.keymap.label(mode, action);
+        // Enter in a one-line prompt saves what was typed; in a list it chooses.
+        let name = match (mode, action) {
+            (Mode::Prompt, Action::Open) => "save",
+            (Mode::Menu, Action::Open) => "choose",
+            _ => action.name(),
+        };
+        let label = t(&format!("hint.{name}"));
+        let w = display_width(&key) + display_width(&label) + 3;
+        (key, label, w)
+    };
+    let actions = footer_actions(app);
+    // `?` is always shown: room is kept for it at the end.
+    let help = actions.contains(&Action::Help).then(|| hint(Action::Help)).filter(|(k, _, _)| !k.is_empty());
+    let room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, |h| h.2));
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
-    for action in footer_actions(app) {
-        let key = app.shared.keymap.label(mode, *action);
+    for action in actions.iter().filter(|a| **a != Action::Help) {
+        let (key, label, w) = hint(*action);
         if key.is_empty() {
             continue;
         }
-        let label = t(&format!("hint.{}", action.name()));
-        let w = display_width(&key) + display_width(&label) + 3;
-        if used + w > area.width as usize {
+        if used + w > room {
             break;
         }
         used += w;
+        spans.push(Span::styled(key, th.key));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    if let Some((key, label, _)) = help {
         spans.push(Span::styled(key, th.key));
         spans.push(Span::raw(format!(" {label}  ")));
     }
