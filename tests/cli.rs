@@ -159,12 +159,25 @@ fn status_changes_notes_and_filters() {
 #[test]
 fn plain_output_fits_80_columns_and_has_no_escapes_through_a_pipe() {
     let env = Env::new();
-    env.add(
+    // The demo: a long bloc name, briefings held and planned, long places.
+    env.ok(&["demo"]);
+    let id = env.add(
         &"Tuyên truyền cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam ".repeat(3),
         "HLHPN",
         &["--due", "01/11/2026"],
     );
-    for args in [&["status"][..], &["tasks"], &["pending"], &["agenda"], &["meetings"], &["org", "list"]] {
+    let id = id.to_string();
+    for args in [
+        &["status"][..],
+        &["status", "--org", "HND"],
+        &["tasks"],
+        &["pending"],
+        &["agenda"],
+        &["agenda", "--meeting", "46"],
+        &["meetings"],
+        &["org", "list"],
+        &["task", "show", &id],
+    ] {
         let out = env.ok(args);
         for line in out.lines() {
             assert!(giaoban::text::display_width(line) <= 80, "{args:?}: too wide: {line}");

@@ -2,7 +2,7 @@
 
 use super::args::{DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand};
 use super::json::{self, Names};
-use super::output::{Align, Table};
+use super::output::{hanging, Align, Table};
 use super::{print_json, CliResult, Ctx};
 use crate::domain::{OrgKind, Organization, Task, TaskKind};
 use crate::i18n::{t, tf};
@@ -132,10 +132,15 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     }
     let st = &ctx.style;
     let clean = crate::text::sanitize_for_terminal;
-    let mut out = format!("{}\n", st.bold(&format!("#{} {}", task.id, clean(&task.title))));
+    let w = st.width;
+    let mut out = String::new();
+    for line in hanging(&format!("#{} ", task.id), &clean(&task.title), w).lines() {
+        out.push_str(&st.bold(line));
+        out.push('\n');
+    }
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            out.push_str(&format!("{} {}\n", crate::text::pad_to_width(&t(k), 18), clean(&v)));
+            out.push_str(&hanging(&format!("{} ", crate::text::pad_to_width(&t(k), 18)), &clean(&v), w));
         }
     };
     field("field.kind", t(&task.kind.label_key()));
@@ -156,33 +161,37 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     field("field.meeting", detail.meeting.as_ref().map(crate::i18n::meeting_label).unwrap_or_default());
     field("task.version", task.version.to_string());
     if !task.description.is_empty() {
-        out.push_str(&format!("\n{}\n", clean(&task.description)));
+        out.push('\n');
+        out.push_str(&hanging("", &clean(&task.description), w));
     }
     if !targets.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.targets"))));
         for g in targets {
-            out.push_str(&format!(
-                "  {}: {} / {} {} ({})\n",
+            let line = format!(
+                "{}: {} / {} {} ({})",
                 clean(&g.indicator),
                 crate::text::format_decimal(g.actual(), 2),
                 crate::text::format_decimal(g.target_value, 2),
                 clean(&g.unit),
                 crate::text::format_percent(g.achieved_percent())
-            ));
+            );
+            out.push_str(&hanging("  ", &line, w));
+            for a in &g.actuals {
+                let value = format!("{} {}", crate::text::format_decimal(a.value, 2), clean(&g.unit));
+                out.push_str(&hanging(&format!("    {}  ", format_date(a.recorded_on)), &value, w));
+            }
         }
     }
     if !notes.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.notes"))));
         for n in notes {
-            out.push_str(&format!("  {}  {}\n", format_date(n.noted_on), clean(&n.text)));
+            out.push_str(&hanging(&format!("  {}  ", format_date(n.noted_on)), &clean(&n.text), w));
         }
     }
     if !detail.history.is_empty() {
         out.push_str(&format!("\n{}\n", st.bold(&t("detail.history"))));
         for h in &detail.history {
-            let line = format!("  {}  {}", h.at, clean(&h.text));
-            out.push_str(&crate::text::truncate_to_width(&line, st.width.max(40)));
-            out.push('\n');
+            out.push_str(&hanging(&format!("  {}  ", h.at), &clean(&h.text), w));
         }
     }
     print!("{out}");

@@ -123,3 +123,25 @@ impl Table {
         s
     }
 }
+
+/// `text` word-wrapped to `width`, its first line after `head` and the others
+/// indented under it: "Địa điểm           thôn 5, xã Quảng Thành, …".
+pub fn hanging(head: &str, text: &str, width: usize) -> String {
+    let indent = crate::text::display_width(head);
+    let room = width.saturating_sub(indent).max(20);
+    let mut out = String::new();
+    for (i, line) in crate::text::wrap_to_width(text, room).iter().enumerate() {
+        if i == 0 {
+            out.push_str(head);
+        } else {
+            out.push_str(&" ".repeat(indent));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str(head.trim_end());
+        out.push('\n');
+    }
+    out
+}

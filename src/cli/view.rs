@@ -10,11 +10,21 @@ use crate::store::{SearchKind, TaskFilter};
 use crate::text::{format_date, format_datetime, format_long_date, format_time, week_label};
 use serde::Serialize;
 
-fn header_line(ctx: &Ctx) -> CliResult<String> {
+/// The bloc and today, on one line when it fits the width, else on two.
+fn header_lines(ctx: &Ctx) -> CliResult<String> {
     let s = ctx.store.settings()?;
     let lang = crate::i18n::lang();
     let date = format!("{} · {}", format_long_date(ctx.today, lang), week_label(ctx.today, lang));
-    Ok(if s.bloc_name.is_empty() { date } else { format!("{} — {date}", s.bloc_name) })
+    let name = crate::text::sanitize_for_terminal(&s.bloc_name);
+    let one = format!("{name} — {date}");
+    Ok(if name.is_empty() {
+        date
+    } else if crate::text::display_width(&one) <= ctx.style.width {
+        one
+    } else {
+        let name = crate::text::wrap_to_width(&name, ctx.style.width).join("\n");
+        format!("{name}\n{date}")
+    })
 }
 
 #[derive(Serialize)]
@@ -65,18 +75,27 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
     }
     let st = &ctx.style;
     let mut out = String::new();
-    out.push_str(&st.bold(&header_line(ctx)?));
-    out.push_str("\n\n");
+    for line in header_lines(ctx)?.lines() {
+        out.push_str(&st.bold(line));
+        out.push('\n');
+    }
+    out.push('\n');
     match &report.next_meeting {
-        Some(m) => out.push_str(&format!(
-            "{}: {} · {} {} · {} · {}\n",
-            t("status.next_meeting"),
-            crate::i18n::meeting_label(m),
-            format_long_date(m.starts_at.date(), crate::i18n::lang()),
-            format_time(m.starts_at.time()),
-            if m.place.is_empty() { "—" } else { &m.place },
-            tf("status.agenda_items", &[("n", report.next_meeting_items.to_string())])
-        )),
+        Some(m) => {
+            let line = format!(
+                "{}: {} · {} {} · {} · {}",
+                t("status.next_meeting"),
+                crate::i18n::meeting_label(m),
+                format_long_date(m.starts_at.date(), crate::i18n::lang()),
+                format_time(m.starts_at.time()),
+                if m.place.is_empty() { "—".to_string() } else { crate::text::sanitize_for_terminal(&m.place) },
+                tf("status.agenda_items", &[("n", report.next_meeting_items.to_string())])
+            );
+            for l in crate::text::wrap_to_width(&line, st.width) {
+                out.push_str(&l);
+                out.push('\n');
+            }
+        }
         None => out.push_str(&format!("{}: {}\n", t("status.next_meeting"), t("status.none_planned"))),
     }
     out.push('\n');
