@@ -282,3 +282,36 @@ fn a_held_briefing_reads_the_same_on_screen_and_on_the_command_line() {
         assert!(printed.contains(&format!("#{} ", p.id)), "pending #{} missing in the CLI", p.id);
     }
 }
+
+/// At 80x24, on every board, every card's whole title can be read (wrapped
+/// at words), and the selected card's lead, deadline and place are shown
+/// under the columns without opening it.
+#[test]
+fn every_card_title_is_readable_at_80x24() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('2'));
+    let boards = app.boards.tabs.len();
+    for _ in 0..boards {
+        for col in 0..4 {
+            app.boards.column = col;
+            app.boards.rows[col] = 0;
+            for _ in 0..app.boards.columns[col].len() {
+                let task = app.boards.selected_task().unwrap().clone();
+                let screen = render(&app, 80, 24);
+                let text: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+                for word in task.title.split_whitespace() {
+                    assert!(text.contains(word), "{:?}: {word:?} not on screen\n{screen}", task.title);
+                }
+                let lead = app.shared.org_short(task.lead_org_id);
+                let info =
+                    screen.lines().rev().nth(1).unwrap_or("").to_string() + screen.lines().rev().nth(2).unwrap_or("");
+                assert!(info.contains(&format!("#{}", task.id)) && info.contains(&lead), "{info}");
+                if let Some(d) = task.deadline {
+                    assert!(info.contains(&giaoban::text::format_date(d)), "deadline of #{}: {info}", task.id);
+                }
+                key(&mut app, KeyCode::Char('j'));
+            }
+        }
+        key(&mut app, KeyCode::Char(']'));
+    }
+}

@@ -10,7 +10,6 @@ use crate::store::{Store, StoreError, TaskFilter};
 use crate::text::format_date;
 use crate::tui::keymap::Action;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -21,8 +20,8 @@ pub const COLUMNS: [TaskStatus; 4] =
 /// Done tasks stay on the board this many days ("done this period").
 pub const DONE_DAYS: i64 = 7;
 
-/// Lines a card takes.
-const CARD: usize = 3;
+/// Lines of a card's title at most (Vietnamese titles run 40–90 characters).
+const MAX_TITLE_LINES: usize = 8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tab {
@@ -43,11 +42,16 @@ pub struct BoardView {
     scrolls: [Scroll; 4],
     /// Task to select after the next load.
     pending_focus: Option<i64>,
+    /// Another board was chosen: focus its first column with cards.
+    new_board: bool,
 }
 
 impl BoardView {
     pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
-        let keep = self.pending_focus.take().or_else(|| self.selected_task().map(|t| t.id));
+        let new_board = std::mem::take(&mut self.new_board) || self.tabs.is_empty();
+        // On another board, start at its top; on the same one, keep the card.
+        let keep =
+            self.pending_focus.take().or_else(|| (!new_board).then(|| self.selected_task().map(|t| t.id)).flatten());
         let current = self.tabs.get(self.tab).map(|t| t.org_id);
         let board_of = |org: Option<i64>| org.map_or(Board::Common, Board::Org);
         // The tab to show is known before loading: the one selected, if it still exists.
@@ -71,6 +75,9 @@ impl BoardView {
                 self.columns[i].sort_by_key(|t| std::cmp::Reverse(t.completed_on));
             }
             self.rows[i] = self.rows[i].min(self.columns[i].len().saturating_sub(1));
+        }
+        if new_board {
+            self.column = self.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);
         }
         if let Some(id) = keep {
             for (c, col) in self.columns.iter().enumerate() {
@@ -129,11 +136,13 @@ impl BoardView {
             Action::NextOrg => {
                 self.tab = (self.tab + 1) % n;
                 self.rows = [0; 4];
+                self.new_board = true;
                 true
             }
             Action::PrevOrg => {
                 self.tab = (self.tab + n - 1) % n;
                 self.rows = [0; 4];
+                self.new_board = true;
                 true
             }
             Action::Left => {
@@ -170,12 +179,15 @@ impl BoardView {
         }
         self.tab = self.tabs.iter().position(|t| t.org_id == Some(org_id)).unwrap_or(0);
         self.rows = [0; 4];
+        self.new_board = true;
         self.load(store, sh)
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
-        let [strip, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let [strip, body, info] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(2)]).areas(area);
         self.draw_strip(f, strip, sh);
+        self.draw_selected(f, info, sh);
         // Four columns need about 18 cells each to show a card.
         if compact(body) || body.width < 72 {
             let col = self.column;
@@ -184,15 +196,81 @@ impl BoardView {
             self.draw_column(f, inner, col, sh);
             return;
         }
-        let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(body);
-        for (i, area) in cols.iter().enumerate() {
+        let mut x = body.x;
+        for (i, w) in self.column_widths(body.width).into_iter().enumerate() {
+            let area = Rect { x, width: w, ..body };
+            x += w;
             let mut title = format!("{} ({})", t(&COLUMNS[i].label_key()), self.columns[i].len());
             if crate::text::display_width(&title) + 4 > area.width as usize {
                 title = format!("{} ({})", t(&format!("board.short.{}", COLUMNS[i].code())), self.columns[i].len());
             }
-            let inner = pane(f, *area, &title, i == self.column, sh);
+            let inner = pane(f, area, &title, i == self.column, sh);
             self.draw_column(f, inner, i, sh);
         }
+    }
+
+    /// Empty columns keep only their heading; the others share the rest,
+    /// the focused one the most, so that titles wrap over fewer lines.
+    fn column_widths(&self, total: u16) -> [u16; 4] {
+        const EMPTY: u16 = 13;
+        let used: Vec<bool> = (0..4).map(|i| !self.columns[i].is_empty() || i == self.column).collect();
+        let weight = |i: usize| {
+            if !used[i] {
+                0
+            } else if i == self.column {
+                3
+            } else {
+                2
+            }
+        };
+        let empty = used.iter().filter(|u| !**u).count() as u16;
+        let room = total.saturating_sub(EMPTY * empty);
+        let sum: u16 = (0..4).map(weight).sum::<u16>().max(1);
+        let mut widths = [0u16; 4];
+        for i in 0..4 {
+            widths[i] = if used[i] { room * weight(i) / sum } else { EMPTY };
+        }
+        // What integer division left goes to the focused column.
+        let spare = total.saturating_sub(widths.iter().sum());
+        widths[self.column] += spare;
+        widths
+    }
+
+    /// The selected card in full under the columns: lead and coordinating
+    /// organizations, people, place and deadline, without opening it.
+    fn draw_selected(&self, f: &mut Frame, area: Rect, sh: &Shared) {
+        let Some(task) = self.selected_task() else { return };
+        let th = &sh.theme;
+        let mut parts = vec![format!("#{} {}: {}", task.id, t("field.lead"), sh.org_short(task.lead_org_id))];
+        if !task.with_org_ids.is_empty() {
+            let with: Vec<String> = task.with_org_ids.iter().map(|o| sh.org_short(*o)).collect();
+            parts.push(format!("{}: {}", t("field.with"), with.join(", ")));
+        }
+        if let Some(d) = task.deadline {
+            let mut due = format!("{}: {}", t("field.deadline"), format_date(d));
+            if let Some(n) = task.days_late(sh.today) {
+                due = format!("{due} ({})", tf("tui.late", &[("n", n.to_string())]));
+            }
+            parts.push(due);
+        }
+        if !task.place.is_empty() {
+            parts.push(format!("{}: {}", t("field.place"), task.place));
+        }
+        if !task.person_ids.is_empty() {
+            let people: Vec<String> = task.person_ids.iter().map(|p| sh.person_name(*p)).collect();
+            parts.push(format!("{}: {}", t("field.people"), people.join(", ")));
+        }
+        let text = crate::text::sanitize_for_terminal(&parts.join(" · "));
+        let w = area.width as usize;
+        let mut lines: Vec<String> = crate::text::wrap_to_width(&text, w);
+        if lines.len() > area.height as usize {
+            lines.truncate(area.height as usize);
+            if let Some(last) = lines.last_mut() {
+                *last = fit(&format!("{last} …"), w);
+            }
+        }
+        let style = if task.is_overdue(sh.today) { th.warning } else { th.dim };
+        f.render_widget(Paragraph::new(lines.into_iter().map(|l| Line::styled(l, style)).collect::<Vec<_>>()), area);
     }
 
     fn draw_strip(&self, f: &mut Frame, area: Rect, sh: &Shared) {
@@ -249,16 +327,34 @@ impl BoardView {
             f.render_widget(Paragraph::new(fit(&t("board.empty"), w)).style(th.dim), area);
             return;
         }
-        let per_page = (area.height as usize / CARD).max(1);
-        let sel = self.rows[col];
-        let off = self.scrolls[col].window(sel, tasks.len(), per_page);
+        // A card: its whole title, wrapped at words, then when and where.
+        let titles: Vec<Vec<String>> = tasks
+            .iter()
+            .map(|task| {
+                let mut lines = crate::text::wrap_to_width(&crate::text::sanitize_for_terminal(&task.title), w);
+                if lines.len() > MAX_TITLE_LINES {
+                    lines.truncate(MAX_TITLE_LINES);
+                    if let Some(last) = lines.last_mut() {
+                        *last = fit(&format!("{last} …"), w);
+                    }
+                }
+                lines
+            })
+            .collect();
+        let heights: Vec<usize> = titles.iter().map(|l| l.len().max(1) + 1).collect();
+        let sel = self.rows[col].min(tasks.len() - 1);
+        let off = self.scrolls[col].window_by_height(sel, &heights, area.height as usize);
         let mut lines = Vec::new();
-        let common = self.tabs.get(self.tab).is_some_and(|t| t.org_id.is_none());
-        for (i, task) in tasks.iter().enumerate().skip(off).take(per_page) {
+        for (i, task) in tasks.iter().enumerate().skip(off) {
+            if lines.len() >= area.height as usize {
+                break;
+            }
             let selected = col == self.column && i == sel;
             let late = task.days_late(sh.today);
             let title_style = if late.is_some() { th.warning } else { th.title };
-            lines.push(Line::styled(cell(&task.title, w), row_style(selected, title_style, sh)));
+            for l in &titles[i] {
+                lines.push(Line::styled(cell(l, w), row_style(selected, title_style, sh)));
+            }
             let when = match (task.status, task.deadline, late) {
                 (TaskStatus::Done, _, _) => {
                     task.completed_on.map(|d| format!("✓ {}", format_date(d))).unwrap_or_default()
@@ -267,26 +363,18 @@ impl BoardView {
                 (_, Some(d), None) => format_date(d),
                 _ => String::new(),
             };
-            let second =
-                [when, task.place.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
-            let second_style = if late.is_some() { th.warning } else { th.dim };
-            lines.push(Line::styled(cell(&second, w), row_style(selected, second_style, sh)));
-            let owner = if common {
-                let mut s = sh.org_code(task.lead_org_id);
-                for o in &task.with_org_ids {
-                    s.push_str(&format!(" +{}", sh.org_code(*o)));
-                }
-                s
+            let where_ = if task.lead_org_id != self.tabs.get(self.tab).and_then(|t| t.org_id).unwrap_or(0) {
+                // Someone else's task on this board: say whose.
+                let lead = sh.org_short(task.lead_org_id);
+                [lead, task.place.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
             } else {
-                let people: Vec<String> = task.person_ids.iter().map(|p| sh.person_name(*p)).collect();
-                if people.is_empty() {
-                    task.with_org_ids.iter().map(|o| format!("+{}", sh.org_code(*o))).collect::<Vec<_>>().join(" ")
-                } else {
-                    people.join(", ")
-                }
+                task.place.clone()
             };
-            lines.push(Line::styled(cell(&owner, w), row_style(selected, Style::default(), sh)));
+            let meta = [when, where_].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+            let meta_style = if late.is_some() { th.warning } else { th.dim };
+            lines.push(Line::styled(cell(&meta, w), row_style(selected, meta_style, sh)));
         }
+        lines.truncate(area.height as usize);
         f.render_widget(Paragraph::new(lines), area);
     }
 }

@@ -63,6 +63,26 @@ impl Scroll {
     }
 }
 
+impl Scroll {
+    /// The first item to show when items have different heights, keeping
+    /// `selected` in view of `height` lines.
+    pub fn window_by_height(&self, selected: usize, heights: &[usize], height: usize) -> usize {
+        let len = heights.len();
+        let mut off = self.offset.get().min(len.saturating_sub(1));
+        if selected < off {
+            off = selected;
+        }
+        while off < selected && heights[off..=selected].iter().sum::<usize>() > height {
+            off += 1;
+        }
+        if heights.iter().sum::<usize>() <= height {
+            off = 0;
+        }
+        self.offset.set(off);
+        off
+    }
+}
+
 /// Moves a selection index for a navigation action; true if it changed.
 pub fn step(selected: &mut usize, len: usize, action: Action, page: usize) -> bool {
     if len == 0 {
