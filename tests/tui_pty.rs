@@ -335,7 +335,7 @@ fn inverse_text(s: &vt100::Screen, row: u16) -> String {
 const STRIP_ROW: u16 = 2;
 
 /// The boards in the order of the tab strip, up to the farmers' union.
-const BOARDS_TO_FARMERS: [&str; 5] = ["Việc chung", "MTTQ", "Đoàn TN", "Phụ nữ", "Nông dân"];
+const BOARDS_TO_FARMERS: [&str; 5] = ["Việc chung", "MTTQ", "ĐTN", "HLHPN", "HND"];
 
 /// From the first board, presses `]` once per board, each time waiting until
 /// the next one is the active (reverse video) tab. Waiting for a known label,
@@ -371,7 +371,7 @@ fn opens_the_farmers_board_shows_a_task_detail_and_quits() {
     let prefixes: Vec<String> = hnd.iter().map(|(_, t)| prefix(t, 12)).collect();
     tui.wait_until("a card of a task led by HND", WAIT, |s| {
         let text = s.contents();
-        inverse_text(s, STRIP_ROW).starts_with("Nông dân") && prefixes.iter().any(|p| text.contains(p.as_str()))
+        inverse_text(s, STRIP_ROW).starts_with("HND") && prefixes.iter().any(|p| text.contains(p.as_str()))
     });
     // The board holds the farmers' work, as `tasks --org HND` lists it: a
     // task led by another organization appears only if HND coordinates it.

@@ -147,7 +147,7 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     field("field.status", t(&task.status.label_key()));
     let lead = names.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default();
     field("field.lead", lead);
-    field("field.with", task.with_org_ids.iter().map(|i| names.code(*i)).collect::<Vec<_>>().join(", "));
+    field("field.with", task.with_org_ids.iter().map(|i| names.short(*i)).collect::<Vec<_>>().join(", "));
     field("field.people", task.person_ids.iter().map(|i| names.person(*i)).collect::<Vec<_>>().join(", "));
     field("field.place", task.place.clone());
     field("field.start", task.start_date.map(format_date).unwrap_or_default());

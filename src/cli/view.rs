@@ -113,7 +113,7 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
         }
         table.row(
             vec![
-                format!("{:<5} {}", o.code, o.name),
+                format!("{} {}", crate::text::pad_to_width(&names.short(o.id), 5), o.name),
                 c.open.to_string(),
                 c.overdue.to_string(),
                 c.blocked.to_string(),
@@ -143,7 +143,7 @@ fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table 
     )
     .cap(5, 12);
     for task in tasks {
-        let mut lead = names.code(task.lead_org_id);
+        let mut lead = names.short(task.lead_org_id);
         if !task.with_org_ids.is_empty() {
             lead.push('+');
         }
@@ -258,8 +258,8 @@ pub fn pending(ctx: &Ctx, a: PendingArgs) -> CliResult {
                 p.id.to_string(),
                 t(&format!("short.{}", p.kind.label_key())),
                 p.text.clone(),
-                p.raised_by_org_id.map(|id| names.code(id)).unwrap_or_default(),
-                p.addressed_org_id.map(|id| names.code(id)).unwrap_or_else(|| p.addressed_to.clone()),
+                p.raised_by_org_id.map(|id| names.short(id)).unwrap_or_default(),
+                p.addressed_org_id.map(|id| names.short(id)).unwrap_or_else(|| p.addressed_to.clone()),
                 p.days_open(ctx.today).to_string(),
                 p.answer_due.map(format_date).unwrap_or_else(|| "—".into()),
             ],
@@ -469,7 +469,7 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
             vec![
                 i.position.to_string(),
                 i.title.clone(),
-                i.org_id.map(|id| names.code(id)).unwrap_or_default(),
+                i.org_id.map(|id| names.short(id)).unwrap_or_default(),
                 i.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
             ],
             false,
@@ -633,7 +633,7 @@ pub fn people(ctx: &Ctx, a: JsonArg) -> CliResult {
             vec![
                 p.full_name.clone(),
                 p.title.clone(),
-                p.org_id.map(|o| names.code(o)).unwrap_or_default(),
+                p.org_id.map(|o| names.short(o)).unwrap_or_default(),
                 p.phone.clone().unwrap_or_default(),
             ],
             false,

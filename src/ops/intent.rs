@@ -439,7 +439,7 @@ mod rules_in_use {
     fn a_quick_entry_is_resolved_with_the_rules_once() {
         let mut s = store();
         let hnd = s.resolve_organization("HND").unwrap().id;
-        let input = "Tập huấn chuyển đổi số @nong-dan +ccb #thon 5 !mai".to_string();
+        let input = "Tập huấn chuyển đổi số @nong-dan +hccb #thon 5 !mai".to_string();
         let id = execute(&mut s, Intent::QuickTask { input, board: Board::Org(hnd), source: None })
             .unwrap()
             .created_id()

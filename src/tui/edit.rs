@@ -211,7 +211,7 @@ impl App {
         let options = people
             .iter()
             .map(|p| {
-                let org = p.org_id.map(|o| format!(" ({})", self.shared.org_code(o))).unwrap_or_default();
+                let org = p.org_id.map(|o| format!(" ({})", self.shared.org_short(o))).unwrap_or_default();
                 (format!("{}{org}", p.full_name), p.id)
             })
             .collect();

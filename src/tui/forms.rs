@@ -94,7 +94,7 @@ fn people_choices(app: &App) -> Vec<Choice> {
         .map(|p| Choice {
             id: p.id,
             label: p.full_name.clone(),
-            hint: p.org_id.map(|o| app.shared.org_code(o)).unwrap_or_default(),
+            hint: p.org_id.map(|o| app.shared.org_short(o)).unwrap_or_default(),
         })
         .collect()
 }

@@ -55,7 +55,7 @@ fn draw_header(f: &mut Frame, area: Rect, sh: &Shared) {
     let right = format!("{date}{ro}");
     let room = (area.width as usize).saturating_sub(display_width(&right) + 1);
     let name = if sh.settings.bloc_name.is_empty() { "giaoban".to_string() } else { sh.settings.bloc_name.clone() };
-    let left = fit(&name, room);
+    let left = fit_keeping_the_end(&name, room);
     let gap = (area.width as usize).saturating_sub(display_width(&left) + display_width(&right));
     let line = Line::from(vec![
         Span::styled(left, sh.theme.header),
@@ -170,4 +170,27 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A long name cut in the middle, so that its distinguishing end (the
+/// locality) stays: "Khối MTTQ … xã hội huyện Hải Hà".
+fn fit_keeping_the_end(name: &str, room: usize) -> String {
+    if display_width(name) <= room {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = words.iter().take(2).copied().collect::<Vec<_>>().join(" ");
+    let mut tail: Vec<&str> = Vec::new();
+    for w in words.iter().skip(2).rev() {
+        let candidate = format!("{head} … {w} {}", tail.iter().rev().copied().collect::<Vec<_>>().join(" "));
+        if display_width(candidate.trim_end()) > room {
+            break;
+        }
+        tail.push(w);
+    }
+    if tail.is_empty() {
+        return fit(name, room);
+    }
+    tail.reverse();
+    format!("{head} … {}", tail.join(" "))
 }

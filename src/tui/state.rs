@@ -75,7 +75,9 @@ impl Shared {
         self.org(id).map(|o| o.code.clone()).unwrap_or_default()
     }
     pub fn org_short(&self, id: i64) -> String {
-        self.org(id).map(|o| o.short_name.clone()).unwrap_or_default()
+        self.org(id)
+            .map(|o| if o.short_name.is_empty() { o.code.clone() } else { o.short_name.clone() })
+            .unwrap_or_default()
     }
     pub fn person_name(&self, id: i64) -> String {
         self.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()

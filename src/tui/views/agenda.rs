@@ -80,7 +80,7 @@ impl AgendaView {
                 }
                 let name = g
                     .and_then(|id| sh.org(id))
-                    .map(|o| format!("{} — {}", o.code, o.name))
+                    .map(|o| format!("{} — {}", o.short_name, o.name))
                     .unwrap_or_else(|| t("agenda.other"));
                 self.rows.push(Row::Group(name));
                 self.rows.extend(ts.into_iter().cloned().map(Row::Task));
@@ -204,7 +204,7 @@ impl AgendaView {
                 Row::Section(s) => Line::styled(fit(s, w), th.section),
                 Row::Group(s) => Line::styled(fit(&format!(" {s}"), w), th.title),
                 Row::Item(item) => {
-                    let org = item.org_id.map(|o| sh.org_code(o)).unwrap_or_default();
+                    let org = item.org_id.map(|o| sh.org_short(o)).unwrap_or_default();
                     let mins = item.planned_minutes.map(|m| format!("{m}′")).unwrap_or_default();
                     let right = format!(" {:<6}{:>4}", org, mins);
                     let mark = if Some(item.id) == running { "▶" } else { " " };
@@ -264,7 +264,7 @@ impl AgendaView {
                 if !linked.is_empty() {
                     out.push(Line::styled(t("detail.conclusions"), th.section));
                     for task in linked {
-                        out.push(Line::raw(fit(&format!("• {} {}", sh.org_code(task.lead_org_id), task.title), w)));
+                        out.push(Line::raw(fit(&format!("• {} {}", sh.org_short(task.lead_org_id), task.title), w)));
                     }
                 }
             }
@@ -285,7 +285,7 @@ impl AgendaView {
                 out.push(Line::styled(fit(&p.text, w), th.title));
                 out.push(kv("field.kind", t(&p.kind.label_key())));
                 out.push(kv("field.raised_on", format_date(p.raised_on)));
-                let to = p.addressed_org_id.map(|i| sh.org_code(i)).unwrap_or_else(|| p.addressed_to.clone());
+                let to = p.addressed_org_id.map(|i| sh.org_short(i)).unwrap_or_else(|| p.addressed_to.clone());
                 out.push(kv("field.addressed_to", to));
                 if let Some(d) = p.answer_due {
                     out.push(kv("field.answer_due", format_date(d)));

@@ -288,13 +288,15 @@ impl BoardView {
             })
             .collect();
         let widths: Vec<usize> = texts.iter().map(|t| crate::text::display_width(t) + 1).collect();
-        let room = area.width as usize;
+        // What "21/7!" means: open / overdue, said once at the start.
+        let legend = format!("{} ", t("board.legend"));
+        let room = (area.width as usize).saturating_sub(crate::text::display_width(&legend));
         // Start as far left as possible while the current tab stays in view.
         let mut start = 0;
         while start < self.tab && 2 + widths[start..=self.tab].iter().sum::<usize>() + 1 > room {
             start += 1;
         }
-        let mut spans = Vec::new();
+        let mut spans = vec![Span::styled(legend, th.dim)];
         let mut used = 0usize;
         if start > 0 {
             spans.push(Span::styled("‹ ", th.dim));

@@ -69,7 +69,10 @@ impl Detail {
                     if task.is_overdue(sh.today) { Tone::Warning } else { Tone::Normal },
                 );
                 b.field("field.lead", sh.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default());
-                b.field("field.with", task.with_org_ids.iter().map(|i| sh.org_code(*i)).collect::<Vec<_>>().join(", "));
+                b.field(
+                    "field.with",
+                    task.with_org_ids.iter().map(|i| sh.org_short(*i)).collect::<Vec<_>>().join(", "),
+                );
                 b.field(
                     "field.people",
                     task.person_ids.iter().map(|i| sh.person_name(*i)).collect::<Vec<_>>().join(", "),
@@ -125,8 +128,8 @@ impl Detail {
                 b.text(&p.text, Tone::Title);
                 b.field("field.kind", t(&p.kind.label_key()));
                 b.field("field.status", t(&p.status.label_key()));
-                b.field("field.raised_by", p.raised_by_org_id.map(|i| sh.org_code(i)).unwrap_or_default());
-                let to = p.addressed_org_id.map(|i| sh.org_code(i)).unwrap_or_else(|| p.addressed_to.clone());
+                b.field("field.raised_by", p.raised_by_org_id.map(|i| sh.org_short(i)).unwrap_or_default());
+                let to = p.addressed_org_id.map(|i| sh.org_short(i)).unwrap_or_else(|| p.addressed_to.clone());
                 b.field("field.addressed_to", to);
                 b.field("field.raised_on", format_date(p.raised_on));
                 b.field("field.days_open", p.days_open(sh.today).to_string());
@@ -251,7 +254,7 @@ impl Detail {
                 if !linked.is_empty() {
                     b.section("detail.conclusions");
                     for task in linked {
-                        b.pair(&sh.org_code(task.lead_org_id), &task.title, Tone::Normal);
+                        b.pair(&sh.org_short(task.lead_org_id), &task.title, Tone::Normal);
                     }
                 }
             }

@@ -134,8 +134,8 @@ impl PendingView {
             let row = join([
                 t(&format!("short.{}", p.kind.label_key())),
                 p.text.replace('\n', " "),
-                p.raised_by_org_id.map(|o| sh.org_code(o)).unwrap_or_default(),
-                p.addressed_org_id.map(|o| sh.org_code(o)).unwrap_or_else(|| p.addressed_to.clone()),
+                p.raised_by_org_id.map(|o| sh.org_short(o)).unwrap_or_default(),
+                p.addressed_org_id.map(|o| sh.org_short(o)).unwrap_or_else(|| p.addressed_to.clone()),
                 tf("tui.days", &[("n", p.days_open(sh.today).to_string())]),
                 due.unwrap_or_default(),
             ]);
