@@ -76,6 +76,16 @@ pub fn tf(key: &str, args: &[(&str, String)]) -> String {
     s
 }
 
+/// `tf` for a count `n` (given as the argument "n"): the key's `_one` form
+/// when n is 1 and the catalog has one ("1 agenda item", not "items").
+pub fn tn(key: &str, n: i64, args: &[(&str, String)]) -> String {
+    let one = format!("{key}_one");
+    let key = if n == 1 && (catalog(lang()).contains_key(&one)) { one.as_str() } else { key };
+    let mut all = vec![("n", n.to_string())];
+    all.extend(args.iter().cloned());
+    tf(key, &all)
+}
+
 /// "Cuộc họp số 12/2026": how a briefing is named everywhere.
 pub fn meeting_label(m: &crate::domain::Meeting) -> String {
     tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])
@@ -151,6 +161,16 @@ pub fn domain_error(e: &DomainError) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_of_one_read_in_the_singular() {
+        set_lang(Lang::En);
+        assert_eq!(tn("status.agenda_items", 1, &[]), "1 agenda item");
+        assert_eq!(tn("status.agenda_items", 5, &[]), "5 agenda items");
+        assert_eq!(tn("tui.late", 1, &[]), "1 day late");
+        set_lang(Lang::Vi);
+        assert_eq!(tn("tui.late", 1, &[]), tf("tui.late", &[("n", "1".into())]));
+    }
 
     #[test]
     fn every_status_word_on_screen_is_understood() {

@@ -153,7 +153,7 @@ fn task_show(ctx: &Ctx, id: i64, as_json: bool) -> CliResult {
     field("field.start", task.start_date.map(format_date).unwrap_or_default());
     let mut due = task.deadline.map(format_date).unwrap_or_default();
     if let Some(late) = task.days_late(ctx.today) {
-        due = format!("{due} ({})", tf("task.days_late", &[("n", late.to_string())]));
+        due = format!("{due} ({})", crate::i18n::tn("task.days_late", late, &[]));
     }
     field("field.deadline", due);
     field("field.completed", task.completed_on.map(format_date).unwrap_or_default());

@@ -89,7 +89,7 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
                 format_long_date(m.starts_at.date(), crate::i18n::lang()),
                 format_time(m.starts_at.time()),
                 if m.place.is_empty() { "—".to_string() } else { crate::text::sanitize_for_terminal(&m.place) },
-                tf("status.agenda_items", &[("n", report.next_meeting_items.to_string())])
+                crate::i18n::tn("status.agenda_items", report.next_meeting_items as i64, &[])
             );
             for l in crate::text::wrap_to_width(&line, st.width) {
                 out.push_str(&l);

@@ -140,8 +140,8 @@ impl App {
                 }
                 let called = self.store.attendance(m.id)?.len();
                 if called < self.shared.orgs.len() {
-                    let missing = (self.shared.orgs.len() - called).to_string();
-                    question = format!("{question} {}", tf("confirm.close_roll_call", &[("n", missing)]));
+                    let missing = (self.shared.orgs.len() - called) as i64;
+                    question = format!("{question} {}", crate::i18n::tn("confirm.close_roll_call", missing, &[]));
                 }
                 self.popups.push(Popup::Confirm(Confirm { question, then: Confirmed::CloseBriefing(m.id) }));
             }

@@ -36,6 +36,8 @@ pub struct AgendaView {
     pub selected: usize,
     /// Conclusions of this briefing, by agenda item.
     pub linked: Vec<Task>,
+    /// Whether the file has briefings at all (what to suggest when none is coming).
+    any_meeting: bool,
     scroll: Scroll,
 }
 
@@ -46,6 +48,7 @@ impl AgendaView {
         self.linked.clear();
         self.meeting = store.next_meeting(sh.today)?;
         let Some(m) = &self.meeting else {
+            self.any_meeting = !store.meetings()?.is_empty();
             self.selected = 0;
             return Ok(());
         };
@@ -127,7 +130,9 @@ impl AgendaView {
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared, running: Option<crate::tui::state::Running>) {
         let th = &sh.theme;
         let Some(m) = &self.meeting else {
-            let text = crate::text::wrap_to_width(&t("agenda.no_meeting"), area.width as usize);
+            // A file with held briefings needs the next one, not the demo.
+            let key = if self.any_meeting { "agenda.no_next_meeting" } else { "agenda.no_meeting" };
+            let text = crate::text::wrap_to_width(&t(key), area.width as usize);
             f.render_widget(Paragraph::new(text.into_iter().map(Line::raw).collect::<Vec<_>>()).style(th.dim), area);
             return;
         };
@@ -274,7 +279,7 @@ impl AgendaView {
                 out.push(kv("field.status", t(&task.status.label_key())));
                 let mut due = task.deadline.map(format_date).unwrap_or_default();
                 if let Some(n) = task.days_late(sh.today) {
-                    due = format!("{due} ({})", tf("task.days_late", &[("n", n.to_string())]));
+                    due = format!("{due} ({})", crate::i18n::tn("task.days_late", n, &[]));
                 }
                 out.push(kv("field.deadline", due));
                 if !task.place.is_empty() {

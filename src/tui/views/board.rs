@@ -4,7 +4,7 @@
 use super::detail::Subject;
 use super::{cell, compact, fit, pane, row_style, Scroll, Shared};
 use crate::domain::{Task, TaskKind, TaskStatus};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::ops::{Board, BoardPage};
 use crate::store::{Store, StoreError, TaskFilter};
 use crate::text::format_date;
@@ -249,7 +249,7 @@ impl BoardView {
         if let Some(d) = task.deadline {
             let mut due = format!("{}: {}", t("field.deadline"), format_date(d));
             if let Some(n) = task.days_late(sh.today) {
-                due = format!("{due} ({})", tf("tui.late", &[("n", n.to_string())]));
+                due = format!("{due} ({})", crate::i18n::tn("tui.late", n, &[]));
             }
             parts.push(due);
         }
@@ -361,7 +361,7 @@ impl BoardView {
                 (TaskStatus::Done, _, _) => {
                     task.completed_on.map(|d| format!("✓ {}", format_date(d))).unwrap_or_default()
                 }
-                (_, Some(_), Some(n)) => tf("tui.late", &[("n", n.to_string())]),
+                (_, Some(_), Some(n)) => crate::i18n::tn("tui.late", n, &[]),
                 (_, Some(d), None) => format_date(d),
                 _ => String::new(),
             };

@@ -2,7 +2,7 @@
 //! agenda item or person, scrolling when long.
 
 use super::{popup_area, popup_block, Shared};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::store::{Store, StoreError};
 use crate::text::{
     format_date, format_datetime, format_decimal, format_percent, format_time, sanitize_for_terminal, wrap_to_width,
@@ -61,7 +61,7 @@ impl Detail {
                 b.field("field.kind", t(&task.kind.label_key()));
                 let mut status = t(&task.status.label_key());
                 if let Some(late) = task.days_late(sh.today) {
-                    status = format!("{status} · {}", tf("task.days_late", &[("n", late.to_string())]));
+                    status = format!("{status} · {}", crate::i18n::tn("task.days_late", late, &[]));
                 }
                 b.field_tone(
                     "field.status",
