@@ -86,6 +86,19 @@ pub fn tn(key: &str, n: i64, args: &[(&str, String)]) -> String {
     tf(key, &all)
 }
 
+/// When a briefing is, or was held: "Thứ Hai, 30/11/2026 08:00"; held on
+/// another day than planned, that day with the planned one after it.
+pub fn meeting_when(m: &crate::domain::Meeting) -> String {
+    use crate::text::{format_date, format_long_date, format_time};
+    let at = m.started_at.unwrap_or(m.starts_at);
+    let when = format!("{} {}", format_long_date(at.date(), lang()), format_time(at.time()));
+    if at.date() == m.starts_at.date() {
+        when
+    } else {
+        format!("{when} ({})", tf("meeting.planned_for", &[("date", format_date(m.starts_at.date()))]))
+    }
+}
+
 /// "Cuộc họp số 12/2026": how a briefing is named everywhere.
 pub fn meeting_label(m: &crate::domain::Meeting) -> String {
     tf("meeting.label", &[("number", m.number.to_string()), ("year", m.year.to_string())])

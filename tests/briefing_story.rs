@@ -482,3 +482,24 @@ fn esc_asks_before_dropping_a_typed_conclusion() {
         .unwrap();
     assert!(conclusions.is_empty());
 }
+
+/// A briefing started days before its planned date asks first, and its
+/// record shows the day it was held with the planned one beside it.
+#[test]
+fn starting_on_another_day_warns_and_records_the_day_held() {
+    let mut store = Store::in_memory().unwrap();
+    let later = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(8, 0, 0).unwrap();
+    let id = store.write(|w| w.add_meeting(Meeting::new(0, MeetingKind::Weekly, later, "Phòng họp Khối"))).unwrap();
+    let mut app = build_app(store, today(), &Config::default()).unwrap();
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert!(render(&app).contains("Thứ Sáu, 27/11/2026"), "{}", render(&app));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.store.meeting(id).unwrap().status, MeetingStatus::Planned, "no: nothing started");
+    key(&mut app, KeyCode::Char('b'));
+    key(&mut app, KeyCode::Char('y'));
+    no_error(&app);
+    let m = app.store.meeting(id).unwrap();
+    assert_eq!((m.status, m.started_at.map(|s| s.date())), (MeetingStatus::InProgress, Some(today())));
+    assert!(giaoban::i18n::meeting_when(&m).contains("dự kiến 27/11/2026"));
+}

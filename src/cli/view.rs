@@ -437,13 +437,11 @@ pub fn agenda(ctx: &Ctx, a: AgendaArgs) -> CliResult {
         });
     }
     let st = &ctx.style;
-    let lang = crate::i18n::lang();
     let mut out = String::new();
     out.push_str(&st.bold(&format!(
-        "{} · {} {} · {}",
+        "{} · {} · {}",
         crate::i18n::meeting_label(&meeting),
-        format_long_date(meeting.starts_at.date(), lang),
-        format_time(meeting.starts_at.time()),
+        crate::i18n::meeting_when(&meeting),
         t(&meeting.status.label_key())
     )));
     out.push('\n');

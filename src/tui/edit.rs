@@ -445,6 +445,10 @@ impl App {
                 let _ = self.exec(intent)?;
                 self.done("edit.deleted", &[])?;
             }
+            Confirmed::StartBriefing(id) => {
+                let _ = self.exec(Intent::StartBriefing { meeting_id: id })?;
+                self.done("briefing.started", &[("time", crate::text::format_datetime(self.now()))])?;
+            }
             Confirmed::DiscardPrompt => {
                 if matches!(self.popups.last(), Some(Popup::Prompt(_))) {
                     self.popups.pop();
@@ -468,10 +472,19 @@ impl App {
             return Ok(());
         };
         match m.status {
-            MeetingStatus::Planned => {
-                let _ = self.exec(Intent::StartBriefing { meeting_id: m.id })?;
-                self.done("briefing.started", &[("time", crate::text::format_time(self.now().time()))])?;
+            // Held on another day than planned: say so before recording it.
+            MeetingStatus::Planned if m.starts_at.date() != self.shared.today => {
+                let lang = crate::i18n::lang();
+                let question = tf(
+                    "confirm.start_other_day",
+                    &[
+                        ("planned", crate::text::format_long_date(m.starts_at.date(), lang)),
+                        ("today", crate::text::format_long_date(self.shared.today, lang)),
+                    ],
+                );
+                self.popups.push(Popup::Confirm(Confirm { question, then: Confirmed::StartBriefing(m.id) }));
             }
+            MeetingStatus::Planned => self.confirmed(Confirmed::StartBriefing(m.id))?,
             MeetingStatus::InProgress => self.message = Some((t("briefing.already_started"), true)),
             MeetingStatus::Closed => self.message = Some((t("err.meeting_closed"), true)),
         }

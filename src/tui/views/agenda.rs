@@ -6,7 +6,7 @@ use super::{cell, compact, fit, pane, row_style, step, Scroll, Shared};
 use crate::domain::{AgendaItem, Meeting, PendingItem, Task};
 use crate::i18n::{t, tf};
 use crate::store::{Store, StoreError};
-use crate::text::{format_date, format_long_date, format_time};
+use crate::text::format_date;
 use crate::tui::keymap::Action;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -137,12 +137,10 @@ impl AgendaView {
             return;
         };
         let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let lang = crate::i18n::lang();
         let mut header = format!(
-            "{} · {} {} · {}",
+            "{} · {} · {}",
             crate::i18n::meeting_label(m),
-            format_long_date(m.starts_at.date(), lang),
-            format_time(m.starts_at.time()),
+            crate::i18n::meeting_when(m),
             t(&m.status.label_key()),
         );
         if !m.place.is_empty() {

@@ -4,9 +4,7 @@
 use super::{popup_area, popup_block, Shared};
 use crate::i18n::t;
 use crate::store::{Store, StoreError};
-use crate::text::{
-    format_date, format_datetime, format_decimal, format_percent, format_time, sanitize_for_terminal, wrap_to_width,
-};
+use crate::text::{format_date, format_datetime, format_decimal, format_percent, sanitize_for_terminal, wrap_to_width};
 use crate::tui::keymap::Action;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -149,15 +147,7 @@ impl Detail {
                 let sum = crate::ops::BriefingSummary::load(store, id, sh.today, &names)?;
                 let m = &sum.meeting;
                 self.title = crate::i18n::meeting_label(m);
-                b.text(
-                    &format!(
-                        "{} · {} {}",
-                        t(&m.kind.label_key()),
-                        crate::text::format_long_date(m.starts_at.date(), crate::i18n::lang()),
-                        format_time(m.starts_at.time())
-                    ),
-                    Tone::Title,
-                );
+                b.text(&format!("{} · {}", t(&m.kind.label_key()), crate::i18n::meeting_when(m)), Tone::Title);
                 b.field("field.status", t(&m.status.label_key()));
                 b.field("field.place", m.place.clone());
                 b.field("field.chair", sum.chair.clone().unwrap_or_default());

@@ -115,6 +115,8 @@ pub enum Confirmed {
     Delete(super::detail::Subject, Option<i64>),
     DeleteEntry(Entry, Option<i64>),
     CloseBriefing(i64),
+    /// Start the briefing now, on another day than it was planned for.
+    StartBriefing(i64),
     /// Close the quick entry or conclusion under the question, dropping what was typed.
     DiscardPrompt,
 }
