@@ -80,10 +80,12 @@ fn a_briefing_from_roll_call_to_carry_over() {
     // Roll call: MTTQ present, DTN absent with a reason.
     key(&mut app, KeyCode::Char('r'));
     assert_eq!(app.mode(), Mode::RollCall);
+    // Each mark moves on to the next organization.
     key(&mut app, KeyCode::Char(' '));
-    key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('k'));
     key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('k'));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Prompt);
     typ(&mut app, "Đi công tác tỉnh");
@@ -502,4 +504,36 @@ fn starting_on_another_day_warns_and_records_the_day_held() {
     let m = app.store.meeting(id).unwrap();
     assert_eq!((m.status, m.started_at.map(|s| s.date())), (MeetingStatus::InProgress, Some(today())));
     assert!(giaoban::i18n::meeting_when(&m).contains("dự kiến 27/11/2026"));
+}
+
+/// Roll call at the speed of a meeting: one key marks everyone present,
+/// g/G jump, attendees are offered from the people list, and the chair and
+/// secretary are recorded for the minutes.
+#[test]
+fn roll_call_marks_everyone_and_records_chair_and_secretary() {
+    let (mut app, meeting) = setup();
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('a'));
+    no_error(&app);
+    let att = app.store.attendance(meeting).unwrap();
+    assert_eq!(att.len(), app.shared.orgs.len());
+    assert!(att.iter().all(|a| a.present), "the last one (Space) and all the rest (a) are present");
+    // Attendees for MTTQ start from its people.
+    key(&mut app, KeyCode::Enter);
+    match app.popups.last() {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input.value(), "Hoàng Văn Thắng"),
+        _ => panic!("no attendees prompt"),
+    }
+    key(&mut app, KeyCode::Enter);
+    // The secretary, from the people list.
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.mode(), Mode::Menu);
+    key(&mut app, KeyCode::Enter);
+    no_error(&app);
+    let m = app.store.meeting(meeting).unwrap();
+    assert!(m.secretary_id.is_some());
+    assert!(render(&app).contains("Thư ký: Hoàng Văn Thắng"), "{}", render(&app));
 }

@@ -372,7 +372,12 @@ impl App {
                     }
                     Action::Quit => self.quit = true,
                     Action::Toggle => self.toggle_presence()?,
+                    Action::AllPresent => self.all_present()?,
                     Action::Edit => self.edit_presence(),
+                    Action::Chair | Action::Secretary => {
+                        let meeting = r.meeting_id;
+                        self.pick_officer(meeting, action == Action::Chair)?;
+                    }
                     other => r.navigate(other),
                 },
                 Popup::Search(s) => match action {

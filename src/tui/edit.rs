@@ -368,6 +368,16 @@ impl App {
             }
             MenuPurpose::People => self.open_form(FormPurpose::EditPerson(value))?,
             MenuPurpose::Conflict => self.resolve_conflict(value)?,
+            MenuPurpose::Chair(meeting_id, version) | MenuPurpose::Secretary(meeting_id, version) => {
+                let mut m = self.store.meeting(meeting_id)?;
+                m.version = version;
+                if matches!(purpose, MenuPurpose::Chair(..)) {
+                    m.chair_id = Some(value);
+                } else {
+                    m.secretary_id = Some(value);
+                }
+                let _ = self.exec(Intent::EditMeeting(m))?;
+            }
             MenuPurpose::Entries(_) => match Entry::unpack(value) {
                 Entry::Note(id) => self.open_form(FormPurpose::EditNote(id))?,
                 Entry::Target(id) => self.open_form(FormPurpose::EditTarget(id))?,
@@ -600,6 +610,61 @@ impl App {
             attendees: row.attendees.clone(),
         };
         let _ = self.exec(Intent::SetAttendance(a))?;
+        // One key a row: the next organization is up.
+        if let Some(Popup::RollCall(r)) = self.popups.last_mut() {
+            r.navigate(Action::Down);
+        }
+        Ok(())
+    }
+
+    /// Everyone not yet called is present, as one action.
+    pub(crate) fn all_present(&mut self) -> Result<(), StoreError> {
+        let Some(Popup::RollCall(r)) = self.popups.last() else { return Ok(()) };
+        let intents: Vec<Intent> = r
+            .rows
+            .iter()
+            .filter(|row| row.present.is_none())
+            .map(|row| {
+                Intent::SetAttendance(Attendance {
+                    meeting_id: r.meeting_id,
+                    org_id: row.org_id,
+                    present: true,
+                    reason: String::new(),
+                    attendees: row.attendees.clone(),
+                })
+            })
+            .collect();
+        if intents.is_empty() {
+            return Ok(());
+        }
+        let changes = crate::ops::execute_all(&mut self.store, intents)?;
+        self.after_change(&changes)
+    }
+
+    /// The chair (or secretary) of the briefing, chosen from the people.
+    pub(crate) fn pick_officer(&mut self, meeting_id: i64, chair: bool) -> Result<(), StoreError> {
+        let m = self.store.meeting(meeting_id)?;
+        let current = if chair { m.chair_id } else { m.secretary_id };
+        let people = self.store.people()?;
+        let options: Vec<(String, i64)> = people
+            .iter()
+            .map(|p| {
+                let org = p.org_id.map(|o| format!(" ({})", self.shared.org_short(o))).unwrap_or_default();
+                (format!("{}{org}", p.full_name), p.id)
+            })
+            .collect();
+        if options.is_empty() {
+            self.message = Some((t("rollcall.no_people"), true));
+            return Ok(());
+        }
+        let selected = current.and_then(|c| options.iter().position(|o| o.1 == c)).unwrap_or(0);
+        let purpose = if chair {
+            MenuPurpose::Chair(meeting_id, m.version)
+        } else {
+            MenuPurpose::Secretary(meeting_id, m.version)
+        };
+        let title = t(if chair { "field.chair" } else { "field.secretary" });
+        self.popups.push(Popup::Menu(Menu { purpose, title, options, selected, notes: Vec::new() }));
         Ok(())
     }
 
@@ -608,7 +673,17 @@ impl App {
         let Some(Popup::RollCall(r)) = self.popups.last() else { return };
         let Some(row) = r.current() else { return };
         let present = row.present != Some(false);
-        let value = if present { row.attendees.clone() } else { row.reason.clone() };
+        let value = match (present, row.attendees.is_empty()) {
+            // Offered from the people list: the organization's people, to keep or edit.
+            (true, true) => {
+                let mut people: Vec<&crate::domain::Person> =
+                    self.shared.people.values().filter(|p| p.org_id == Some(row.org_id)).collect();
+                people.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+                people.iter().map(|p| p.full_name.as_str()).collect::<Vec<_>>().join(", ")
+            }
+            (true, false) => row.attendees.clone(),
+            (false, _) => row.reason.clone(),
+        };
         let kind = PromptKind::RollCall { meeting_id: r.meeting_id, org_id: row.org_id, present };
         self.popups.push(Popup::Prompt(Prompt::new(kind, &value)));
     }

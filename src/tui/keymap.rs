@@ -128,6 +128,9 @@ actions! {
     MoveUp = "move_up",
     MoveDown = "move_down",
     Toggle = "toggle",
+    AllPresent = "all_present",
+    Chair = "chair",
+    Secretary = "secretary",
     Yes = "yes",
     No = "no",
     Expand = "expand",
@@ -436,8 +439,13 @@ fn default_table() -> Table {
         vec![
             (Up, vec![k("k"), k("Up")]),
             (Down, vec![k("j"), k("Down")]),
+            (First, vec![k("g"), k("Home")]),
+            (Last, vec![k("G"), k("End")]),
             (Toggle, vec![k("Space")]),
+            (AllPresent, vec![k("a")]),
             (Edit, vec![k("Enter"), k("e")]),
+            (Chair, vec![k("c")]),
+            (Secretary, vec![k("t")]),
             (Back, vec![k("Esc"), k("q")]),
         ],
     );

@@ -21,6 +21,9 @@ pub enum MenuPurpose {
     /// A save refused because someone else changed the record: keep mine,
     /// take theirs, or go back to the form.
     Conflict,
+    /// Who chairs (or takes the minutes of) a briefing, at its version.
+    Chair(i64, i64),
+    Secretary(i64, i64),
 }
 
 /// One of a task's entries, packed into a menu value.

@@ -22,17 +22,24 @@ pub struct RollCall {
     pub meeting_id: i64,
     pub rows: Vec<RollRow>,
     pub selected: usize,
+    /// Who chairs the briefing and who takes the minutes (the minutes need both).
+    pub chair: String,
+    pub secretary: String,
 }
 
 impl RollCall {
     pub fn open(meeting_id: i64, store: &Store, sh: &Shared) -> Result<RollCall, StoreError> {
-        let mut r = RollCall { meeting_id, rows: Vec::new(), selected: 0 };
+        let mut r =
+            RollCall { meeting_id, rows: Vec::new(), selected: 0, chair: String::new(), secretary: String::new() };
         r.reload(store, sh)?;
         Ok(r)
     }
 
     pub fn reload(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
         let att = store.attendance(self.meeting_id)?;
+        let m = store.meeting(self.meeting_id)?;
+        self.chair = m.chair_id.map(|p| sh.person_name(p)).unwrap_or_default();
+        self.secretary = m.secretary_id.map(|p| sh.person_name(p)).unwrap_or_default();
         self.rows = sh
             .orgs
             .iter()
@@ -40,7 +47,7 @@ impl RollCall {
                 let a = att.iter().find(|a| a.org_id == o.id);
                 RollRow {
                     org_id: o.id,
-                    label: format!("{} — {}", o.code, o.name),
+                    label: format!("{} — {}", o.short_name, o.name),
                     present: a.map(|a| a.present),
                     reason: a.map(|a| a.reason.clone()).unwrap_or_default(),
                     attendees: a.map(|a| a.attendees.clone()).unwrap_or_default(),
@@ -61,12 +68,23 @@ impl RollCall {
 
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let th = &sh.theme;
-        let outer = popup_area(area, 90, (self.rows.len() as u16 + 4).min(area.height));
+        let outer = popup_area(area, 90, (self.rows.len() as u16 + 6).min(area.height));
         let present = self.rows.iter().filter(|r| r.present == Some(true)).count();
         let title = format!("{} · {}/{}", t("rollcall.title"), present, self.rows.len());
         let inner = popup_block(f, outer, &title, sh);
         let w = inner.width as usize;
         let mut lines = Vec::new();
+        let none = t("form.none");
+        let officer =
+            |key: &str, name: &str| format!("{}: {}", t(key), if name.is_empty() { none.as_str() } else { name });
+        lines.push(Line::styled(
+            fit(
+                &format!("{} · {}", officer("field.chair", &self.chair), officer("field.secretary", &self.secretary)),
+                w,
+            ),
+            th.dim,
+        ));
+        lines.push(Line::raw(""));
         for (i, r) in self.rows.iter().enumerate() {
             let (mark, style) = match r.present {
                 Some(true) => (t("rollcall.present"), th.done),
