@@ -317,3 +317,73 @@ fn every_card_title_is_readable_at_80x24() {
         key(&mut app, KeyCode::Char(']'));
     }
 }
+
+/// The carried-over review settles one row per key and moves on: done,
+/// rescheduled with a reason (a progress note), answered.
+#[test]
+fn the_carried_over_review_settles_each_item_with_one_key() {
+    use giaoban::tui::views::review::ReviewRow;
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('v'));
+    let rows = |app: &App| match app.popups.last() {
+        Some(giaoban::tui::app::Popup::Review(r)) => (r.rows.clone(), r.selected),
+        _ => panic!("the review is not open"),
+    };
+    let (before, _) = rows(&app);
+    assert!(before.len() > 3, "the demo carries work over");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Rà soát việc chuyển từ kỳ trước"), "{screen}");
+
+    // d: the first task is done, the next row is up.
+    let ReviewRow::Task(first) = &before[0] else { panic!("tasks come first") };
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.store.task(first.id).unwrap().status, giaoban::domain::TaskStatus::Done);
+    let (after, sel) = rows(&app);
+    assert_eq!((after.len(), sel, &after[0]), (before.len() - 1, 0, &before[1]));
+
+    // e: a new deadline with the reason, kept as a note; the next row is up.
+    let ReviewRow::Task(second) = &after[0] else { panic!("a task") };
+    key(&mut app, KeyCode::Char('e'));
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "15/12/2026 chờ kinh phí của huyện");
+    key(&mut app, KeyCode::Enter);
+    let moved = app.store.task(second.id).unwrap();
+    assert_eq!(moved.deadline, chrono::NaiveDate::from_ymd_opt(2026, 12, 15));
+    let notes = app.store.task_notes(second.id).unwrap();
+    assert!(notes.last().unwrap().text.contains("chờ kinh phí của huyện"));
+    assert_eq!(rows(&app).1, 1);
+
+    // a on the last row, a pending item: answered, gone from the review.
+    key(&mut app, KeyCode::Char('G'));
+    let (list, sel) = rows(&app);
+    let ReviewRow::Pending(p) = &list[sel] else { panic!("pending items come last") };
+    key(&mut app, KeyCode::Char('a'));
+    chars(&mut app, "Công văn số 125/UBND ngày 20/11/2026");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.store.pending_item(p.id).unwrap().is_open());
+    assert_eq!(rows(&app).0.len(), list.len() - 1);
+}
+
+/// On the agenda, marking a carried-over task done keeps the place: the
+/// next carried-over row is selected, not agenda item 1.
+#[test]
+fn settling_a_carried_over_row_keeps_the_place() {
+    use giaoban::tui::views::agenda::Row;
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('1'));
+    let first_task = app.agenda.rows.iter().position(|r| matches!(r, Row::Task(_))).expect("carried-over tasks");
+    app.agenda.selected = first_task;
+    let id_of = |r: &Row| match r {
+        Row::Task(t) => Some(("task", t.id)),
+        Row::Pending(p) => Some(("pending", p.id)),
+        _ => None,
+    };
+    let next = app.agenda.rows[first_task + 1..].iter().find_map(id_of);
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.mode(), Mode::Menu);
+    key(&mut app, KeyCode::Char('4')); // Hoàn thành
+    assert_eq!(id_of(&app.agenda.rows[app.agenda.selected]), next, "the next row is up");
+}

@@ -28,6 +28,7 @@ pub enum Popup {
     Menu(Menu),
     Confirm(Confirm),
     RollCall(RollCall),
+    Review(super::views::review::Review),
     Form(FormPopup),
 }
 
@@ -133,6 +134,7 @@ impl App {
                 Popup::Detail(d) => d.reload(&self.store, &self.shared)?,
                 Popup::Search(s) => s.rerun(&self.store)?,
                 Popup::RollCall(r) => r.reload(&self.store, &self.shared)?,
+                Popup::Review(r) => r.reload(&self.store, &self.shared)?,
                 Popup::Help { .. } | Popup::Prompt(_) | Popup::Menu(_) | Popup::Confirm(_) | Popup::Form(_) => {}
             }
         }
@@ -183,6 +185,7 @@ impl App {
             Some(Popup::Menu(_)) => Mode::Menu,
             Some(Popup::Confirm(_)) => Mode::Confirm,
             Some(Popup::RollCall(_)) => Mode::RollCall,
+            Some(Popup::Review(_)) => Mode::Review,
             Some(Popup::Form(_)) => Mode::Form,
             None => self.screen.mode(),
         }
@@ -377,6 +380,18 @@ impl App {
                     Action::Chair | Action::Secretary => {
                         let meeting = r.meeting_id;
                         self.pick_officer(meeting, action == Action::Chair)?;
+                    }
+                    other => r.navigate(other),
+                },
+                Popup::Review(r) => match action {
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    Action::Quit => self.quit = true,
+                    Action::Done | Action::Edit | Action::Answer | Action::Note | Action::Open => {
+                        if let Some(row) = r.current().cloned() {
+                            self.review_action(row, action)?;
+                        }
                     }
                     other => r.navigate(other),
                 },

@@ -120,6 +120,11 @@ impl App {
                     self.popups.push(Popup::RollCall(RollCall::open(m.id, &self.store, &self.shared)?));
                 }
             }
+            (Screen::Agenda, Action::Review) => {
+                let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
+                let review = super::views::review::Review::open(m.id, &self.store, &self.shared)?;
+                self.popups.push(Popup::Review(review));
+            }
             (Screen::Agenda, Action::NextItem) => self.next_item()?,
             (Screen::Agenda, Action::Conclusion) => {
                 let Some(m) = self.agenda.meeting.clone() else { return Ok(false) };
@@ -584,6 +589,32 @@ impl App {
                 let _ = self.exec(intent).map_err(|e| e.message())?;
                 self.done("pending.answered", &[("id", pending_id.to_string())]).map_err(|e| e.message())?;
             }
+            PromptKind::Postpone { task_id, version } => {
+                // "dd/mm/yyyy reason": the new deadline, then why; one action.
+                let mut words = value.split_whitespace();
+                let date = words.next().unwrap_or("");
+                let reason = words.collect::<Vec<_>>().join(" ");
+                let deadline = crate::text::parse_date(date, today)
+                    .map_err(|_| tf("err.bad_date", &[("input", date.to_string())]))?;
+                let mut intents = vec![Intent::Reschedule { id: task_id, deadline: Some(deadline), version }];
+                if !reason.is_empty() {
+                    let text = tf(
+                        "review.postponed_note",
+                        &[("date", crate::text::format_date(deadline)), ("reason", reason)],
+                    );
+                    intents.push(Intent::AddNote { task_id, on: today, text });
+                }
+                let changes = crate::ops::execute_all(&mut self.store, intents).map_err(|e| e.message())?;
+                self.after_change(&changes).map_err(|e| e.message())?;
+                self.message = Some((tf("edit.rescheduled", &[("id", task_id.to_string())]), false));
+                self.review_next();
+            }
+            PromptKind::Comment { task_id } => {
+                let intent = Intent::AddNote { task_id, on: today, text: value.to_string() };
+                let _ = self.exec(intent).map_err(|e| e.message())?;
+                self.message = Some((tf("task.note_added", &[("id", task_id.to_string())]), false));
+                self.review_next();
+            }
             PromptKind::RollCall { meeting_id, org_id, present } => {
                 let mut a = Attendance { meeting_id, org_id, present, reason: String::new(), attendees: String::new() };
                 if present {
@@ -595,6 +626,83 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// One key on a row of the carried-over review.
+    pub(crate) fn review_action(
+        &mut self,
+        row: super::views::review::ReviewRow,
+        action: Action,
+    ) -> Result<(), StoreError> {
+        use super::views::review::ReviewRow as R;
+        if self.shared.read_only && action != Action::Open {
+            self.message = Some((t("err.read_only"), true));
+            return Ok(());
+        }
+        match (row, action) {
+            (R::Task(task), Action::Done) => {
+                let intent =
+                    Intent::SetTaskStatus { id: task.id, status: TaskStatus::Done, version: Some(task.version) };
+                let _ = self.exec(intent)?;
+                self.message = Some((
+                    tf("task.status_set", &[("id", task.id.to_string()), ("status", t(&TaskStatus::Done.label_key()))]),
+                    false,
+                ));
+            }
+            (R::Pending(p), Action::Done) => {
+                let intent =
+                    Intent::SetPendingStatus { id: p.id, status: PendingStatus::Closed, version: Some(p.version) };
+                let _ = self.exec(intent)?;
+                self.message = Some((
+                    tf(
+                        "pending.status_set",
+                        &[("id", p.id.to_string()), ("status", t(&PendingStatus::Closed.label_key()))],
+                    ),
+                    false,
+                ));
+            }
+            (R::Task(task), Action::Edit) => {
+                let value = task.deadline.map(|d| format!("{} ", crate::text::format_date(d))).unwrap_or_default();
+                let kind = PromptKind::Postpone { task_id: task.id, version: Some(task.version) };
+                self.popups.push(Popup::Prompt(Prompt::new(kind, &value)));
+            }
+            (R::Pending(p), Action::Answer | Action::Edit) => {
+                let kind = PromptKind::Answer { pending_id: p.id, version: Some(p.version) };
+                self.popups.push(Popup::Prompt(Prompt::new(kind, &p.answer)));
+            }
+            (R::Task(task), Action::Note) => {
+                self.popups.push(Popup::Prompt(Prompt::new(PromptKind::Comment { task_id: task.id }, "")));
+            }
+            (R::Task(task), Action::Open) => {
+                self.popups.push(Popup::Detail(super::views::detail::Detail::open(
+                    Subject::Task(task.id),
+                    &self.store,
+                    &self.shared,
+                )?));
+            }
+            (R::Pending(p), Action::Open) => {
+                self.popups.push(Popup::Detail(super::views::detail::Detail::open(
+                    Subject::Pending(p.id),
+                    &self.store,
+                    &self.shared,
+                )?));
+            }
+            (R::Task(_), Action::Answer) => self.message = Some((t("review.answer_is_for_pending"), true)),
+            (R::Pending(_), Action::Note) => self.message = Some((t("review.comment_is_for_tasks"), true)),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// After a row that stays in the review (rescheduled, commented), the
+    /// next one is up. (A settled row drops out, which has the same effect.)
+    fn review_next(&mut self) {
+        if let Some(r) = self.popups.iter_mut().rev().find_map(|p| match p {
+            Popup::Review(r) => Some(r),
+            _ => None,
+        }) {
+            r.navigate(Action::Down);
+        }
     }
 
     /// Space on a roll-call row: present <-> absent, saved at once.

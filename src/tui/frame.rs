@@ -41,6 +41,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Popup::Menu(m) => m.draw(f, body, sh),
             Popup::Confirm(c) => c.draw(f, body, sh),
             Popup::RollCall(r) => r.draw(f, body, sh),
+            Popup::Review(r) => r.draw(f, body, sh),
             Popup::Form(fp) => fp.form.draw(f, body, sh),
         }
     }
@@ -109,7 +110,7 @@ fn footer_actions(app: &App) -> &'static [Action] {
         Mode::Agenda
             if app.agenda.meeting.as_ref().is_some_and(|m| m.status == crate::domain::MeetingStatus::InProgress) =>
         {
-            &[NextItem, ItemNotes, Conclusion, RaisePending, RollCall, CloseBriefing, Help]
+            &[NextItem, ItemNotes, Conclusion, Review, RaisePending, RollCall, CloseBriefing, Help]
         }
         Mode::Board => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
@@ -122,7 +123,8 @@ fn footer_actions(app: &App) -> &'static [Action] {
         Mode::Menu => &[Down, Open, Back],
         Mode::Confirm => &[Yes, No],
         Mode::Form => &[Save, Back],
-        Mode::RollCall => &[Toggle, Edit, Back],
+        Mode::RollCall => &[Toggle, AllPresent, Edit, Chair, Secretary, Back],
+        Mode::Review => &[Done, Edit, Answer, Note, Open, Back],
         Mode::Global => &[Help, Quit],
     }
 }

@@ -22,6 +22,7 @@ pub enum Mode {
     Confirm,
     Form,
     RollCall,
+    Review,
 }
 
 impl Mode {
@@ -39,6 +40,7 @@ impl Mode {
         Mode::Confirm,
         Mode::Form,
         Mode::RollCall,
+        Mode::Review,
     ];
 
     pub fn name(self) -> &'static str {
@@ -56,6 +58,7 @@ impl Mode {
             Mode::Confirm => "confirm",
             Mode::Form => "form",
             Mode::RollCall => "roll_call",
+            Mode::Review => "review",
         }
     }
 
@@ -131,6 +134,9 @@ actions! {
     AllPresent = "all_present",
     Chair = "chair",
     Secretary = "secretary",
+    Review = "review",
+    Done = "done",
+    Answer = "answer",
     Yes = "yes",
     No = "no",
     Expand = "expand",
@@ -328,6 +334,7 @@ fn default_table() -> Table {
             (Status, vec![k("s"), k("Space")]),
             (StartBriefing, vec![k("b")]),
             (RollCall, vec![k("r")]),
+            (Review, vec![k("v")]),
             (NextItem, vec![k("n")]),
             (ItemNotes, vec![k("o")]),
             (Conclusion, vec![k("c")]),
@@ -434,6 +441,21 @@ fn default_table() -> Table {
     );
     t.insert(Mode::Confirm, vec![(Yes, vec![k("y"), k("c")]), (No, vec![k("n"), k("k"), k("Esc")])]);
     t.insert(Mode::Form, vec![(Save, vec![k("Ctrl-s")]), (Back, vec![k("Esc")])]);
+    t.insert(
+        Mode::Review,
+        vec![
+            (Up, vec![k("k"), k("Up")]),
+            (Down, vec![k("j"), k("Down")]),
+            (First, vec![k("g"), k("Home")]),
+            (Last, vec![k("G"), k("End")]),
+            (Done, vec![k("d")]),
+            (Edit, vec![k("e")]),
+            (Answer, vec![k("a")]),
+            (Note, vec![k("o")]),
+            (Open, vec![k("Enter")]),
+            (Back, vec![k("Esc"), k("q")]),
+        ],
+    );
     t.insert(
         Mode::RollCall,
         vec![

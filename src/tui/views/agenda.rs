@@ -44,6 +44,7 @@ pub struct AgendaView {
 impl AgendaView {
     pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
         let keep = self.selected_subject();
+        let was_at = self.selected;
         self.rows.clear();
         self.linked.clear();
         self.meeting = store.next_meeting(sh.today)?;
@@ -92,8 +93,15 @@ impl AgendaView {
         }
         self.selected = self.first_selectable();
         if let Some(subject) = keep {
-            if let Some(i) = self.rows.iter().position(|r| subject_of(r) == Some(subject)) {
-                self.selected = i;
+            match self.rows.iter().position(|r| subject_of(r) == Some(subject)) {
+                Some(i) => self.selected = i,
+                // Settled and gone (a carried-over task done): the row that
+                // took its place is next, not the top of the agenda.
+                None => {
+                    let from = was_at.min(self.rows.len().saturating_sub(1));
+                    let next = (from..self.rows.len()).chain((0..from).rev()).find(|i| self.rows[*i].selectable());
+                    self.selected = next.unwrap_or(self.selected);
+                }
             }
         }
         Ok(())

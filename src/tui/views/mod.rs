@@ -8,6 +8,7 @@ pub mod meetings;
 pub mod menu;
 pub mod pending;
 pub mod prompt;
+pub mod review;
 pub mod rollcall;
 pub mod search;
 

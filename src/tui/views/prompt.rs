@@ -30,6 +30,15 @@ pub enum PromptKind {
         pending_id: i64,
         version: Option<i64>,
     },
+    /// A carried-over task moved to a new deadline: "dd/mm/yyyy reason".
+    Postpone {
+        task_id: i64,
+        version: Option<i64>,
+    },
+    /// A carried-over task stays open: the comment becomes a progress note.
+    Comment {
+        task_id: i64,
+    },
     /// Absence reason or attendees of one organization at roll call.
     RollCall {
         meeting_id: i64,
@@ -75,6 +84,8 @@ impl Prompt {
             PromptKind::Conclusion { .. } => "quick.conclusion_title",
             PromptKind::Reschedule { .. } => "quick.reschedule_title",
             PromptKind::Answer { .. } => "quick.answer_title",
+            PromptKind::Postpone { .. } => "review.postpone_title",
+            PromptKind::Comment { .. } => "review.comment_title",
             PromptKind::RollCall { present: true, .. } => "rollcall.attendees_title",
             PromptKind::RollCall { present: false, .. } => "rollcall.reason_title",
         }
@@ -86,6 +97,8 @@ impl Prompt {
             PromptKind::QuickAdd { .. } | PromptKind::Conclusion { .. } => "quick.hint",
             PromptKind::Reschedule { .. } => "quick.date_hint",
             PromptKind::Answer { .. } => "quick.answer_hint",
+            PromptKind::Postpone { .. } => "review.postpone_hint",
+            PromptKind::Comment { .. } => "review.comment_hint",
             PromptKind::RollCall { .. } => "rollcall.prompt_hint",
         }
     }
