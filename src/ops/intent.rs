@@ -72,10 +72,13 @@ pub enum Intent {
         id: i64,
         version: Option<i64>,
     },
+    /// The value a target reached on a date: the new cumulative total, or
+    /// with `increment` what was added since the last value.
     RecordValue {
         target_id: i64,
         on: NaiveDate,
         value: f64,
+        increment: bool,
     },
     EditValue(TargetActual),
     DeleteValue {
@@ -213,7 +216,16 @@ pub(super) fn apply(w: &Write, intent: Intent) -> Result<Outcome> {
             w.delete_target(id, version)?;
             done()
         }
-        Intent::RecordValue { target_id, on, value } => made(w.add_target_actual(target_id, on, value)?),
+        Intent::RecordValue { target_id, on, value, increment } => {
+            let total = if increment {
+                let target = w.store().target(target_id)?;
+                let before = target.actuals.iter().rfind(|a| a.recorded_on <= on).map_or(0.0, |a| a.value);
+                before + value
+            } else {
+                value
+            };
+            made(w.add_target_actual(target_id, on, total)?)
+        }
         Intent::EditValue(a) => {
             w.update_target_actual(&a)?;
             done()
@@ -485,6 +497,13 @@ mod rules_in_use {
         let changes = execute(&mut s, Intent::AddTarget { target, first_value: Some(9.0) }).unwrap();
         assert_eq!(changes.changes.len(), 2, "the target and its value, in one action");
         assert_eq!(s.targets(id).unwrap()[0].actual(), 9.0);
+        // A later value given as an increase adds to the total; every dated value is kept.
+        let target_id = s.targets(id).unwrap()[0].id;
+        let later = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let _ = execute(&mut s, Intent::RecordValue { target_id, on: later, value: 7.0, increment: true }).unwrap();
+        let g = &s.targets(id).unwrap()[0];
+        assert_eq!((g.actual(), g.actuals.len()), (16.0, 2));
+        let _ = execute(&mut s, Intent::Undo).unwrap();
         // One undo takes both away.
         let _ = execute(&mut s, Intent::Undo).unwrap();
         assert!(s.targets(id).unwrap().is_empty());

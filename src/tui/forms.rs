@@ -161,6 +161,7 @@ impl App {
                     .choice("target", choices, targets.first().map(|g| g.id), true)
                     .date("recorded_on", Some(today), true)
                     .number("value", None, true)
+                    .toggle("increment", false)
                     .focus_on("value")
             }
             FormPurpose::NewAgendaItem(_) => Form::new(&t("forms.new_item"))
@@ -547,7 +548,8 @@ impl App {
             FormPurpose::NewActual(_) => {
                 let target_id = f.get_choice("target").unwrap_or(0);
                 let on = f.get_date("recorded_on", today).unwrap_or(today);
-                Ok((Intent::RecordValue { target_id, on, value: f.get_number("value").unwrap_or(-1.0) }, Saved::Plain))
+                let (value, increment) = (f.get_number("value").unwrap_or(-1.0), f.get_toggle("increment"));
+                Ok((Intent::RecordValue { target_id, on, value, increment }, Saved::Plain))
             }
             FormPurpose::NewAgendaItem(meeting_id) => {
                 let mut item = AgendaItem::new(

@@ -109,6 +109,14 @@ impl Detail {
                             ),
                             Tone::Normal,
                         );
+                        // Every dated value, newest first: the history of the figure.
+                        for a in g.actuals.iter().rev() {
+                            b.pair(
+                                &format!("  {}", format_date(a.recorded_on)),
+                                &format!("{} {}", format_decimal(a.value, 2), g.unit),
+                                Tone::Dim,
+                            );
+                        }
                     }
                 }
                 let notes = store.task_notes(id)?;
