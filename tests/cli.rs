@@ -186,7 +186,9 @@ fn plain_output_fits_80_columns_and_has_no_escapes_through_a_pipe() {
     }
     let tasks = env.ok(&["tasks"]);
     assert!(tasks.contains("01/11/2026"), "dates are dd/mm/yyyy: {tasks}");
-    assert!(tasks.contains('…'), "long titles are cut with an ellipsis: {tasks}");
+    // Long titles wrap at words over several lines: every word is there.
+    let words: String = tasks.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Người Việt Nam ưu tiên dùng hàng Việt Nam Tuyên truyền"), "titles wrap, not cut: {tasks}");
 }
 
 #[test]
@@ -304,4 +306,21 @@ fn inactive_or_duplicate_organizations_are_refused() {
     let id = env.add("Việc riêng", "HND", &["--with", "HND"]);
     let t = env.json(&["task", "show", &id.to_string(), "--json"]);
     assert_eq!((t["kind"].as_str(), t["with"].as_array().map(|a| a.len())), (Some("specific"), Some(0)));
+}
+
+#[test]
+fn a_wide_terminal_gets_whole_places_and_who_does_the_work() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let out = env.cmd().env("COLUMNS", "140").args(["tasks", "--org", "HND"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("Người thực hiện"), "a person column on a wide terminal: {header}");
+    assert!(text.lines().all(|l| giaoban::text::display_width(l) <= 140), "{text}");
+    // Places are whole there ("xã Quảng Thịnh" and "xã Quảng Thành" stay apart).
+    assert!(!text.lines().any(|l| l.contains("xã Quảng Th…")), "{text}");
+    // Through a pipe at 80 columns the person column gives its room to the title.
+    let narrow = env.ok(&["tasks", "--org", "HND"]);
+    assert!(!narrow.lines().next().unwrap().contains("Người thực hiện"));
 }

@@ -53,6 +53,9 @@ pub struct Table {
     rows: Vec<(Vec<String>, bool)>,
     flex: usize,
     caps: Vec<Option<usize>>,
+    /// The flexible column wraps at words over several lines instead of
+    /// being cut.
+    wrap: bool,
 }
 
 impl Table {
@@ -63,7 +66,14 @@ impl Table {
             rows: Vec::new(),
             flex,
             caps: vec![None; headers.len()],
+            wrap: false,
         }
+    }
+
+    /// Wraps the flexible column (titles) instead of cutting it.
+    pub fn wrap(mut self) -> Table {
+        self.wrap = true;
+        self
     }
 
     /// Limits a column's width so the flexible one keeps its room.
@@ -116,9 +126,24 @@ impl Table {
         let mut s = style.bold(&line(&self.headers));
         s.push('\n');
         for (cells, warn) in &self.rows {
-            let l = line(cells);
-            s.push_str(&if *warn { style.warn(&l) } else { l });
-            s.push('\n');
+            let flex_lines = match cells.get(self.flex) {
+                Some(text) if self.wrap => crate::text::wrap_to_width(text, widths[self.flex]),
+                _ => Vec::new(),
+            };
+            let mut first = cells.clone();
+            if let Some(l) = flex_lines.first() {
+                first[self.flex] = l.clone();
+            }
+            let mut rows = vec![line(&first)];
+            for more in flex_lines.iter().skip(1) {
+                let mut cont = vec![String::new(); n];
+                cont[self.flex] = more.clone();
+                rows.push(line(&cont));
+            }
+            for l in rows {
+                s.push_str(&if *warn { style.warn(&l) } else { l });
+                s.push('\n');
+            }
         }
         s
     }

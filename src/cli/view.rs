@@ -136,12 +136,22 @@ pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
 }
 
 fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table {
-    let mut table = Table::new(
-        &[t("col.id"), t("col.title"), t("col.lead"), t("col.status"), t("col.deadline"), t("col.place")],
-        &[Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
-        1,
-    )
-    .cap(5, 12);
+    // A wide terminal gets who does it and the whole place; 80 columns keep
+    // the title's room. Titles wrap at words, never cut.
+    let wide = ctx.style.width >= 110;
+    let mut headers = vec![t("col.id"), t("col.title"), t("col.lead")];
+    let mut align = vec![Align::Right, Align::Left, Align::Left];
+    if wide {
+        headers.push(t("col.person"));
+        align.push(Align::Left);
+    }
+    headers.extend([t("col.status"), t("col.deadline"), t("col.place")]);
+    align.extend([Align::Left, Align::Left, Align::Left]);
+    let place = headers.len() - 1;
+    let mut table = Table::new(&headers, &align, 1).wrap().cap(place, if wide { 32 } else { 14 });
+    if wide {
+        table = table.cap(3, 22);
+    }
     for task in tasks {
         let mut lead = names.short(task.lead_org_id);
         if !task.with_org_ids.is_empty() {
@@ -152,18 +162,14 @@ fn task_table(ctx: &Ctx, tasks: &[crate::domain::Task], names: &Names) -> Table 
             (Some(d), None) => format_date(d),
             (None, _) => "—".into(),
         };
-        table.row(
-            vec![
-                task.id.to_string(),
-                task.title.clone(),
-                lead,
-                // Short status words leave the title room in 80 columns.
-                t(&format!("board.short.{}", task.status.code())),
-                deadline,
-                task.place.clone(),
-            ],
-            task.is_overdue(ctx.today),
-        );
+        let mut cells = vec![task.id.to_string(), task.title.clone(), lead];
+        if wide {
+            let people: Vec<String> = task.person_ids.iter().map(|p| names.person(*p)).collect();
+            cells.push(people.join(", "));
+        }
+        // Short status words leave the title room in 80 columns.
+        cells.extend([t(&format!("board.short.{}", task.status.code())), deadline, task.place.clone()]);
+        table.row(cells, task.is_overdue(ctx.today));
     }
     table
 }
