@@ -195,7 +195,13 @@ impl AgendaView {
         self.draw_rows(f, inner, sh, running.map(|r| r.item_id));
         if let Some(d) = detail_area {
             let inner = pane(f, d, &t("tui.details"), false, sh);
-            f.render_widget(Paragraph::new(self.detail_lines(sh, inner.width as usize)), inner);
+            let mut lines = self.detail_lines(sh, inner.width as usize);
+            // More than the pane holds: say so; Enter shows it all, scrolling.
+            if lines.len() > inner.height as usize && inner.height > 0 {
+                lines.truncate(inner.height as usize - 1);
+                lines.push(Line::styled(fit(&t("agenda.more_in_detail"), inner.width as usize), sh.theme.dim));
+            }
+            f.render_widget(Paragraph::new(lines), inner);
         }
     }
 
@@ -253,53 +259,73 @@ impl AgendaView {
     fn detail_lines(&self, sh: &Shared, w: usize) -> Vec<Line<'static>> {
         let th = &sh.theme;
         let mut out = Vec::new();
-        let kv =
-            |k: &str, v: String| Line::from(vec![Span::styled(format!("{}: ", t(k)), th.dim), Span::raw(fit(&v, w))]);
+        // Wrapped at words; nothing is cut in the middle of a syllable.
+        let wrap = |text: &str, style: Style, out: &mut Vec<Line<'static>>| {
+            for l in crate::text::wrap_to_width(&crate::text::sanitize_for_terminal(text), w.max(1)) {
+                out.push(Line::styled(l, style));
+            }
+        };
+        let kv = |k: &str, v: String, out: &mut Vec<Line<'static>>| {
+            let label = format!("{}:", t(k));
+            let text = crate::text::sanitize_for_terminal(&format!("{label} {v}"));
+            for (i, l) in crate::text::wrap_to_width(&text, w.max(1)).into_iter().enumerate() {
+                match l.strip_prefix(label.as_str()).filter(|_| i == 0) {
+                    Some(rest) => {
+                        out.push(Line::from(vec![Span::styled(label.clone(), th.dim), Span::raw(rest.to_string())]))
+                    }
+                    None => out.push(Line::raw(l)),
+                }
+            }
+        };
         match self.rows.get(self.selected) {
             Some(Row::Item(item)) => {
-                out.push(Line::styled(fit(&item.title, w), th.title));
+                wrap(&item.title, th.title, &mut out);
                 if let Some(o) = item.org_id.and_then(|o| sh.org(o)) {
-                    out.push(kv("field.presenter", o.name.clone()));
+                    kv("field.presenter", o.name.clone(), &mut out);
                 }
                 if let Some(m) = item.planned_minutes {
-                    out.push(kv("field.minutes", m.to_string()));
+                    kv("field.minutes", m.to_string(), &mut out);
                 }
                 if !item.notes.is_empty() {
-                    out.push(kv("field.notes", item.notes.replace('\n', " ")));
+                    kv("field.notes", item.notes.replace('\n', " "), &mut out);
                 }
                 if !item.outcome.is_empty() {
-                    out.push(kv("field.outcome", item.outcome.replace('\n', " ")));
+                    kv("field.outcome", item.outcome.replace('\n', " "), &mut out);
                 }
                 let linked: Vec<&Task> =
                     self.linked.iter().filter(|t| t.source.agenda_item_id == Some(item.id)).collect();
                 if !linked.is_empty() {
                     out.push(Line::styled(t("detail.conclusions"), th.section));
                     for task in linked {
-                        out.push(Line::raw(fit(&format!("• {} {}", sh.org_short(task.lead_org_id), task.title), w)));
+                        wrap(
+                            &format!("• {} {}", sh.org_short(task.lead_org_id), task.title),
+                            Style::default(),
+                            &mut out,
+                        );
                     }
                 }
             }
             Some(Row::Task(task)) => {
-                out.push(Line::styled(fit(&task.title, w), th.title));
-                out.push(kv("field.lead", sh.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default()));
-                out.push(kv("field.status", t(&task.status.label_key())));
+                wrap(&task.title, th.title, &mut out);
+                kv("field.lead", sh.org(task.lead_org_id).map(|o| o.name.clone()).unwrap_or_default(), &mut out);
+                kv("field.status", t(&task.status.label_key()), &mut out);
                 let mut due = task.deadline.map(format_date).unwrap_or_default();
                 if let Some(n) = task.days_late(sh.today) {
                     due = format!("{due} ({})", crate::i18n::tn("task.days_late", n, &[]));
                 }
-                out.push(kv("field.deadline", due));
+                kv("field.deadline", due, &mut out);
                 if !task.place.is_empty() {
-                    out.push(kv("field.place", task.place.clone()));
+                    kv("field.place", task.place.clone(), &mut out);
                 }
             }
             Some(Row::Pending(p)) => {
-                out.push(Line::styled(fit(&p.text, w), th.title));
-                out.push(kv("field.kind", t(&p.kind.label_key())));
-                out.push(kv("field.raised_on", format_date(p.raised_on)));
+                wrap(&p.text, th.title, &mut out);
+                kv("field.kind", t(&p.kind.label_key()), &mut out);
+                kv("field.raised_on", format_date(p.raised_on), &mut out);
                 let to = p.addressed_org_id.map(|i| sh.org_short(i)).unwrap_or_else(|| p.addressed_to.clone());
-                out.push(kv("field.addressed_to", to));
+                kv("field.addressed_to", to, &mut out);
                 if let Some(d) = p.answer_due {
-                    out.push(kv("field.answer_due", format_date(d)));
+                    kv("field.answer_due", format_date(d), &mut out);
                 }
             }
             _ => {}
