@@ -387,3 +387,22 @@ fn settling_a_carried_over_row_keeps_the_place() {
     key(&mut app, KeyCode::Char('4')); // Hoàn thành
     assert_eq!(id_of(&app.agenda.rows[app.agenda.selected]), next, "the next row is up");
 }
+
+/// Quick add says which place a `#place` will be: the one on file it matches
+/// (accents and the "xã" optional), or a new place, said so.
+#[test]
+fn quick_add_names_the_place_it_will_use() {
+    let mut app = demo_app();
+    farmers_board(&mut app);
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::End);
+    chars(&mut app, "Tập huấn #quang duc");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Địa điểm: xã Quảng Đức"), "{screen}");
+    for _ in 0.."quang duc".chars().count() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "thôn Mới Lập");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Địa điểm mới: thôn Mới Lập"), "{screen}");
+}

@@ -67,6 +67,7 @@ impl App {
             settings: Settings::default(),
             orgs: Vec::new(),
             people: HashMap::new(),
+            places: Vec::new(),
             read_only,
             filter: None,
         };
@@ -99,6 +100,7 @@ impl App {
         self.shared.settings = self.store.settings()?;
         self.shared.orgs = self.store.active_organizations()?;
         self.shared.people = self.store.people()?.into_iter().map(|p| (p.id, p)).collect();
+        self.shared.places = self.store.places()?;
         self.stale = [true; 4];
         self.data_version = self.store.data_version()?;
         self.load_visible()?;
@@ -112,6 +114,9 @@ impl App {
         use crate::ops::Entity as E;
         if !changes.undone.is_empty() || [E::Organization, E::Person, E::Setting].iter().any(|e| changes.touches(*e)) {
             return self.reload_all();
+        }
+        if changes.touches(E::Task) {
+            self.shared.places = self.store.places()?;
         }
         for c in &changes.changes {
             let screens: &[Screen] = match c.entity {

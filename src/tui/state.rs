@@ -63,6 +63,8 @@ pub struct Shared {
     pub settings: Settings,
     pub orgs: Vec<Organization>,
     pub people: HashMap<i64, Person>,
+    /// Places already used on tasks, to match what is typed against.
+    pub places: Vec<String>,
     pub read_only: bool,
     pub filter: Option<ActiveFilter>,
 }

@@ -38,6 +38,7 @@ fn shared() -> Shared {
         settings: Default::default(),
         orgs: vec![],
         people: Default::default(),
+        places: Vec::new(),
         read_only: false,
         filter: None,
     }

@@ -113,19 +113,31 @@ impl Prompt {
                 Err(_) => (crate::i18n::tf("err.bad_date", &[("input", value.to_string())]), true),
             }),
             PromptKind::QuickAdd { .. } | PromptKind::Conclusion { .. } => {
+                use crate::i18n::{t, tf};
                 let q = crate::text::parse_quick_add(value);
-                let date = q.deadline.as_deref()?;
-                Some(match crate::text::parse_date(date, sh.today) {
-                    Ok(d) => (
-                        format!(
+                let mut parts = Vec::new();
+                let mut bad = false;
+                if let Some(date) = q.deadline.as_deref() {
+                    match crate::text::parse_date(date, sh.today) {
+                        Ok(d) => parts.push(format!(
                             "{}: {}",
-                            crate::i18n::t("field.deadline"),
+                            t("field.deadline"),
                             crate::text::format_long_date(d, crate::i18n::lang())
-                        ),
-                        false,
-                    ),
-                    Err(_) => (crate::i18n::tf("err.bad_date", &[("input", date.to_string())]), true),
-                })
+                        )),
+                        Err(_) => {
+                            parts.push(tf("err.bad_date", &[("input", date.to_string())]));
+                            bad = true;
+                        }
+                    }
+                }
+                // The place it will be: one already on file, or a new one (said so).
+                if let Some(typed) = q.place.as_deref().filter(|p| !p.trim().is_empty()) {
+                    let place = crate::ops::match_place(&sh.places, typed);
+                    let known = sh.places.contains(&place);
+                    let key = if known { "field.place" } else { "quick.new_place" };
+                    parts.push(format!("{}: {place}", t(key)));
+                }
+                (!parts.is_empty()).then(|| (parts.join(" · "), bad))
             }
             _ => None,
         }
