@@ -79,43 +79,62 @@ pub struct Field {
     fresh: bool,
 }
 
-/// Grapheme-exact wrap of the value and where the cursor lands (row, col):
-/// word wrap would move the cursor away from where the user types.
+/// The value wrapped at words (a word longer than the line is broken) and
+/// where the cursor lands (row, col). Every character stays where it was
+/// typed, spaces included, so the cursor is always on the right one.
 fn hard_wrap(input: &TextInput, width: usize) -> (Vec<String>, usize, usize) {
     let width = width.max(1);
     let cursor = input.cursor_graphemes();
-    let (mut rows, mut col, mut cur) = (vec![String::new()], 0, None);
+    // Rows of (grapheme index, grapheme, display width).
+    let mut rows: Vec<Vec<(usize, &str, usize)>> = vec![Vec::new()];
     for (i, g) in input.value().graphemes(true).enumerate() {
         if g == "\n" {
-            if i == cursor {
-                cur = Some((rows.len() - 1, col));
+            if let Some(r) = rows.last_mut() {
+                r.push((i, "", 0));
             }
-            rows.push(String::new());
-            col = 0;
+            rows.push(Vec::new());
             continue;
         }
         let w = display_width(g);
-        if col + w > width && col > 0 {
-            rows.push(String::new());
-            col = 0;
-        }
-        if i == cursor {
-            cur = Some((rows.len() - 1, col));
+        let row_w: usize = rows.last().map_or(0, |r| r.iter().map(|c| c.2).sum());
+        if row_w + w > width && row_w > 0 && g != " " {
+            let row = rows.last_mut().expect("one row at least");
+            // Carry the word being typed to the next line, if it has a start here.
+            let carried = match row.iter().rposition(|c| c.1 == " ") {
+                Some(sp) if sp + 1 < row.len() => row.split_off(sp + 1),
+                Some(_) => Vec::new(),
+                None => Vec::new(),
+            };
+            rows.push(carried);
         }
         if let Some(r) = rows.last_mut() {
-            r.push_str(g);
+            r.push((i, g, w));
         }
-        col += w;
     }
-    let (mut row, mut c) = cur.unwrap_or((rows.len() - 1, col));
-    if c >= width {
+    let text: Vec<String> = rows.iter().map(|r| r.iter().map(|c| c.1).collect()).collect();
+    let mut at = None;
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        for c in row {
+            if c.0 == cursor {
+                at = Some((r, col));
+            }
+            col += c.2;
+        }
+    }
+    let (mut row, mut col) = at.unwrap_or_else(|| {
+        let last = rows.len() - 1;
+        (last, rows[last].iter().map(|c| c.2).sum())
+    });
+    let mut text = text;
+    if col >= width {
         row += 1;
-        c = 0;
-        if row >= rows.len() {
-            rows.push(String::new());
+        col = 0;
+        if row >= text.len() {
+            text.push(String::new());
         }
     }
-    (rows, row, c)
+    (text, row, col)
 }
 
 /// Shared line-editing keys; true if the key was one of them.

@@ -396,3 +396,23 @@ fn key_mashing_never_panics() {
         }
     }
 }
+
+#[test]
+fn the_notes_editor_wraps_at_words_and_keeps_the_cursor_on_its_letter() {
+    let value = "Hội đang thực hiện vận động 45 triệu đồng";
+    let mut input = TextInput::with_value(value);
+    let (rows, _, _) = hard_wrap(&input, 12);
+    assert_eq!(rows.concat(), value, "every character stays");
+    for r in &rows[..rows.len() - 1] {
+        assert!(r.ends_with(' '), "a line ends between words: {rows:?}");
+    }
+    assert!(rows.iter().all(|r| display_width(r.trim_end()) <= 12), "{rows:?}");
+    // The cursor after "thực" is at the end of that word, wherever it wrapped.
+    input.home();
+    for _ in 0.."Hội đang thực".chars().count() {
+        input.right();
+    }
+    let (rows, row, col) = hard_wrap(&input, 12);
+    let before: String = rows[row].chars().take(col).collect();
+    assert!(before.ends_with("thực"), "{rows:?} at ({row}, {col})");
+}
