@@ -31,6 +31,9 @@ pub struct Choice {
     pub id: i64,
     pub label: String,
     pub hint: String,
+    /// What a list of several chosen shows for it: an organization's short
+    /// name, a person's name.
+    pub short: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -400,8 +403,8 @@ impl Field {
     fn shown_value(&self) -> Option<String> {
         let label = |id: &i64, short: bool| {
             self.options().iter().find(|c| c.id == *id).map(|c| {
-                if short && !c.hint.is_empty() {
-                    c.hint.clone()
+                if short && !c.short.is_empty() {
+                    c.short.clone()
                 } else if c.hint.is_empty() || short {
                     c.label.clone()
                 } else {

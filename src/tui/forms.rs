@@ -81,8 +81,15 @@ impl FormPurpose {
 }
 
 fn org_choices(orgs: &[Organization]) -> Vec<Choice> {
-    let mut v: Vec<Choice> =
-        orgs.iter().map(|o| Choice { id: o.id, label: o.name.clone(), hint: o.code.clone() }).collect();
+    let mut v: Vec<Choice> = orgs
+        .iter()
+        .map(|o| Choice {
+            id: o.id,
+            label: o.name.clone(),
+            hint: o.code.clone(),
+            short: if o.short_name.is_empty() { o.code.clone() } else { o.short_name.clone() },
+        })
+        .collect();
     v.sort_by(|a, b| crate::text::vi_cmp(&a.label, &b.label));
     v
 }
@@ -95,12 +102,16 @@ fn people_choices(app: &App) -> Vec<Choice> {
             id: p.id,
             label: p.full_name.clone(),
             hint: p.org_id.map(|o| app.shared.org_short(o)).unwrap_or_default(),
+            short: p.full_name.clone(),
         })
         .collect()
 }
 
 fn enum_choices<T: Copy + PartialEq>(all: &[T], label: impl Fn(T) -> String) -> Vec<Choice> {
-    all.iter().enumerate().map(|(i, v)| Choice { id: i as i64, label: label(*v), hint: String::new() }).collect()
+    all.iter()
+        .enumerate()
+        .map(|(i, v)| Choice { id: i as i64, label: label(*v), hint: String::new(), short: String::new() })
+        .collect()
 }
 
 fn index_of<T: PartialEq>(all: &[T], v: &T) -> Option<i64> {
@@ -155,6 +166,7 @@ impl App {
                             crate::text::format_decimal(g.target_value, 2),
                             g.unit
                         ),
+                        short: String::new(),
                     })
                     .collect();
                 Form::new(&format!("{} #{task_id}", t("forms.new_actual")))

@@ -26,7 +26,7 @@ fn typ(form: &mut Form, s: &str) {
 fn orgs() -> Vec<Choice> {
     [(1, "Ủy ban MTTQ", "MTTQ"), (2, "Hội Nông dân", "HND"), (3, "Đoàn Thanh niên", "ĐTN")]
         .into_iter()
-        .map(|(id, l, h)| Choice { id, label: l.into(), hint: h.into() })
+        .map(|(id, l, h)| Choice { id, label: l.into(), hint: h.into(), short: h.into() })
         .collect()
 }
 
@@ -415,4 +415,16 @@ fn the_notes_editor_wraps_at_words_and_keeps_the_cursor_on_its_letter() {
     let (rows, row, col) = hard_wrap(&input, 12);
     let before: String = rows[row].chars().take(col).collect();
     assert!(before.ends_with("thực"), "{rows:?} at ({row}, {col})");
+}
+
+#[test]
+fn chosen_people_show_by_name_not_by_organization() {
+    let people = vec![
+        Choice {
+            id: 1, label: "Phan Thị Thanh Xuân".into(), hint: "LĐLĐ".into(), short: "Phan Thị Thanh Xuân".into()
+        },
+        Choice { id: 2, label: "Bùi Văn Nam".into(), hint: "HND".into(), short: "Bùi Văn Nam".into() },
+    ];
+    let form = Form::new("t").multi("people", people, vec![1, 2]);
+    assert_eq!(form.fields[0].shown_value().as_deref(), Some("Phan Thị Thanh Xuân, Bùi Văn Nam"));
 }
