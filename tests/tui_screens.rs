@@ -406,3 +406,29 @@ fn quick_add_names_the_place_it_will_use() {
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Địa điểm mới: thôn Mới Lập"), "{screen}");
 }
+
+/// An error sentence longer than the screen is wide is shown whole, over
+/// the lines it needs.
+#[test]
+fn a_long_error_is_not_cut_at_80_columns() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('f'));
+    chars(&mut app, "s:khongco");
+    key(&mut app, KeyCode::Enter);
+    let msg = match app.popups.last() {
+        Some(giaoban::tui::app::Popup::Prompt(p)) => p.error.clone(),
+        _ => None,
+    };
+    // The filter prompt keeps its own error; put one in the footer too.
+    let sentence = msg.unwrap_or_else(|| giaoban::i18n::unknown_status("khongco"));
+    key(&mut app, KeyCode::Esc);
+    app.message = Some((sentence.clone(), true));
+    let screen = render(&app, 80, 24);
+    let text = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(display_width(&sentence) > 80, "a long sentence: {sentence}");
+    assert!(text.contains(&sentence.split_whitespace().collect::<Vec<_>>().join(" ")), "{screen}");
+}
+
+fn display_width(s: &str) -> usize {
+    giaoban::text::display_width(s)
+}

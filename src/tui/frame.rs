@@ -21,9 +21,19 @@ pub fn draw(f: &mut Frame, app: &App) {
         f.render_widget(Paragraph::new(fit(&msg, area.width as usize)), Rect { height: 1, ..area });
         return;
     }
-    let [header, tabs, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
-            .areas(area);
+    // A message longer than the line gets the lines it needs (up to three):
+    // an error sentence is never cut off.
+    let footer_h = app
+        .message
+        .as_ref()
+        .map_or(1, |(m, _)| crate::text::wrap_to_width(m, area.width as usize).len().clamp(1, 3) as u16);
+    let [header, tabs, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_h),
+    ])
+    .areas(area);
     draw_header(f, header, sh);
     draw_tabs(f, tabs, app);
     match app.screen {
@@ -133,7 +143,9 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
     let th = &app.shared.theme;
     if let Some((msg, is_err)) = &app.message {
         let style = if *is_err { th.warning } else { th.done };
-        f.render_widget(Paragraph::new(Span::styled(fit(msg, area.width as usize), style)), area);
+        let mut lines = crate::text::wrap_to_width(&crate::text::sanitize_for_terminal(msg), area.width as usize);
+        lines.truncate(area.height as usize);
+        f.render_widget(Paragraph::new(lines.into_iter().map(|l| Line::styled(l, style)).collect::<Vec<_>>()), area);
         return;
     }
     let mode = app.mode();
