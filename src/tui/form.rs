@@ -80,6 +80,8 @@ pub struct Field {
     /// Just focused: the first typed character replaces a date or number
     /// instead of being appended to it.
     fresh: bool,
+    /// Shown but not editable (a closed briefing's fixed record).
+    locked: bool,
 }
 
 /// The value wrapped at words (a word longer than the line is broken) and
@@ -188,6 +190,7 @@ impl Field {
             hl: None,
             initial: Default::default(),
             fresh: false,
+            locked: false,
         }
     }
 
@@ -507,6 +510,24 @@ impl Form {
         self.push(f)
     }
 
+    /// Adds a note to the form's title ("… — only notes can change").
+    pub fn titled(mut self, note: &str) -> Form {
+        self.title = format!("{} — {note}", self.title);
+        self
+    }
+
+    /// Shows every field but `open` as locked: visible, dimmed, skipped by
+    /// Tab and never changed.
+    pub fn lock_all_but(mut self, open: &[&str]) -> Form {
+        for f in &mut self.fields {
+            f.locked = !open.contains(&f.key);
+        }
+        if let Some(i) = self.fields.iter().position(|f| !f.locked) {
+            self.focus = i;
+        }
+        self
+    }
+
     pub fn focus_on(mut self, key: &'static str) -> Form {
         if let Some(i) = self.index(key) {
             self.focus = i;
@@ -547,9 +568,13 @@ impl Form {
 
     fn step_focus(&mut self, forward: bool, today: NaiveDate) {
         let n = self.fields.len();
-        if n > 0 {
-            let next = if forward { (self.focus + 1) % n } else { (self.focus + n - 1) % n };
-            self.set_focus(next, Some(today));
+        let mut next = self.focus;
+        for _ in 0..n {
+            next = if forward { (next + 1) % n } else { (next + n - 1) % n };
+            if !self.fields[next].locked {
+                self.set_focus(next, Some(today));
+                return;
+            }
         }
     }
 

@@ -226,7 +226,8 @@ impl App {
                 let m = self.store.meeting(id)?;
                 let form = self.meeting_form(&crate::i18n::meeting_label(&m), &m);
                 if m.is_closed() {
-                    form.focus_on("notes")
+                    // Held and closed: the record is fixed; only notes may be added.
+                    form.lock_all_but(&["notes"]).focus_on("notes").titled(&t("forms.closed_locked"))
                 } else {
                     form
                 }

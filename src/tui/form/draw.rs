@@ -58,6 +58,9 @@ impl Form {
             let h = (heights[i] as u16).min(bottom - y);
             let rect = Rect { y, height: h, ..body };
             let pos = self.draw_field(f, field, i == self.focus, rect, label_w, value_w, sh);
+            if field.locked {
+                f.buffer_mut().set_style(rect, sh.theme.dim);
+            }
             if i == self.focus {
                 cursor = pos;
                 focus_row = Some(y);

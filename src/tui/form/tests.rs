@@ -428,3 +428,18 @@ fn chosen_people_show_by_name_not_by_organization() {
     let form = Form::new("t").multi("people", people, vec![1, 2]);
     assert_eq!(form.fields[0].shown_value().as_deref(), Some("Phan Thị Thanh Xuân, Bùi Văn Nam"));
 }
+
+#[test]
+fn locked_fields_are_shown_but_skipped() {
+    let mut form = Form::new("t")
+        .text("place", "Phòng họp Khối", false)
+        .multiline("notes", "")
+        .text("title", "x", false)
+        .lock_all_but(&["notes"]);
+    assert_eq!(form.fields[form.focus].key, "notes");
+    press(&mut form, KeyCode2::Tab);
+    assert_eq!(form.fields[form.focus].key, "notes");
+    press(&mut form, KeyCode2::BackTab);
+    assert_eq!(form.fields[form.focus].key, "notes");
+    assert!(screen(&form, 80, 24).contains("Phòng họp Khối"), "locked values stay visible");
+}
