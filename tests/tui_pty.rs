@@ -582,3 +582,95 @@ fn quick_add_stores_a_vietnamese_title_composed() {
     // "#Quảng Đức" is the demo's "xã Quảng Đức", not a new place beside it.
     assert_eq!((place.as_str(), deadline.as_str(), lead.as_str()), ("xã Quảng Đức", "2026-11-24", "HND"));
 }
+
+/// The README's filter `s:vuong` works as typed, without accents.
+#[test]
+fn the_filter_s_vuong_shows_blocked_work() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(b"2");
+    tui.wait_for("mở/trễ:");
+    tui.send(b"f");
+    tui.send(b"s:vuong");
+    tui.send(ENTER);
+    tui.wait_for("s:vuong");
+    tui.wait_until("only the blocked column holds cards", WAIT, |s| {
+        let text = s.contents();
+        text.contains("Chưa làm (0)") && text.contains("Xong (0)") && text.contains("Vướng mắc (5)")
+    });
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+}
+
+/// Esc on a typed conclusion asks; "n" goes back to the line as typed.
+#[test]
+fn esc_in_the_conclusion_prompt_asks_first() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(b"c");
+    tui.wait_for("Ghi kết luận");
+    tui.send("Rà soát hộ nghèo !+7".as_bytes());
+    tui.send(ESC);
+    tui.wait_for("Bỏ các thay đổi?");
+    tui.send(b"n");
+    tui.wait_gone("Bỏ các thay đổi?");
+    tui.wait_for("Rà soát hộ nghèo !+7");
+    tui.send(ESC);
+    tui.wait_for("Bỏ các thay đổi?");
+    tui.send(b"y");
+    tui.wait_gone("Rà soát hộ nghèo");
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+}
+
+/// In the full task form, Enter on a place suggestion takes the place on
+/// file, not the fragment typed.
+#[test]
+fn enter_in_the_place_field_takes_the_place_shown() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(b"2");
+    tui.wait_for("mở/trễ:");
+    tui.send(b"a");
+    tui.wait_for("Thêm việc nhanh");
+    tui.send("Tập huấn ".as_bytes());
+    tui.send(TAB); // the full form
+    tui.wait_for("Việc mới");
+    for _ in 0..4 {
+        tui.send(TAB); // lead, partners, people, place
+    }
+    tui.send(b"quang duc");
+    tui.wait_for("xã Quảng Đức");
+    tui.send(ENTER);
+    tui.wait_until("the place field holds the place on file", WAIT, |s| {
+        s.contents().lines().any(|l| l.contains("Địa điểm") && l.contains("xã Quảng Đức"))
+    });
+    tui.send(ESC);
+    tui.wait_for("Bỏ các thay đổi?");
+    tui.send(b"y");
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+}
+
+/// The carried-over review settles a row with one key and shows the next.
+#[test]
+fn the_carried_over_review_settles_a_row_with_one_key() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(b"v");
+    tui.wait_for("Rà soát việc chuyển từ kỳ trước · còn 28 mục");
+    tui.send(b"d");
+    tui.wait_for("còn 27 mục");
+    tui.send(ESC);
+    tui.wait_gone("Rà soát việc chuyển từ kỳ trước");
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+}

@@ -76,8 +76,10 @@ impl BoardView {
             }
             self.rows[i] = self.rows[i].min(self.columns[i].len().saturating_sub(1));
         }
-        if new_board {
-            self.column = self.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        // A new board, or a filter that emptied the focused column: focus
+        // the first column with cards.
+        if new_board || self.columns[self.column].is_empty() {
+            self.column = self.columns.iter().position(|c| !c.is_empty()).unwrap_or(self.column);
         }
         if let Some(id) = keep {
             for (c, col) in self.columns.iter().enumerate() {
@@ -212,7 +214,7 @@ impl BoardView {
     /// Empty columns keep only their heading; the others share the rest,
     /// the focused one the most, so that titles wrap over fewer lines.
     fn column_widths(&self, total: u16) -> [u16; 4] {
-        const EMPTY: u16 = 13;
+        const EMPTY: u16 = 16;
         let used: Vec<bool> = (0..4).map(|i| !self.columns[i].is_empty() || i == self.column).collect();
         let weight = |i: usize| {
             if !used[i] {
