@@ -155,6 +155,8 @@ fn draw_footer(f: &mut Frame, area: Rect, app: &App) {
         let name = match (mode, action) {
             (Mode::Prompt, Action::Open) => "save",
             (Mode::Menu, Action::Open) => "choose",
+            (Mode::Review, Action::Edit) => "postpone",
+            (Mode::Review, Action::Note) => "comment",
             _ => action.name(),
         };
         let label = t(&format!("hint.{name}"));
