@@ -324,3 +324,88 @@ fn a_wide_terminal_gets_whole_places_and_who_does_the_work() {
     let narrow = env.ok(&["tasks", "--org", "HND"]);
     assert!(!narrow.lines().next().unwrap().contains("Người thực hiện"));
 }
+
+/// Text planted in the file by another program reaches no terminal raw: no
+/// ESC, BEL or C1 byte, and no bidi override, on any output path.
+#[test]
+fn planted_control_sequences_never_reach_the_terminal() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let evil = "X\u{1b}]0;pwn\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{202e}Y\u{1b}[2J";
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        for sql in [
+            "UPDATE tasks SET title = title || ?1, place = place || ?1, description = description || ?1",
+            "UPDATE task_notes SET text = text || ?1",
+            "UPDATE meetings SET place = place || ?1, notes = notes || ?1",
+            "UPDATE agenda_items SET title = title || ?1, notes = notes || ?1, outcome = outcome || ?1",
+            "UPDATE pending_items SET text = text || ?1, addressed_to = addressed_to || ?1, answer = answer || ?1",
+            "UPDATE people SET full_name = full_name || ?1, title = title || ?1",
+            "UPDATE organizations SET name = name || ?1, short_name = short_name || ?1",
+            "UPDATE attendance SET attendees = attendees || ?1, reason = reason || ?1",
+            "UPDATE settings SET value = value || ?1",
+        ] {
+            conn.execute(sql, [evil]).unwrap();
+        }
+    }
+    let bad = |b: &u8| *b == 0x1b || *b == 0x07;
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["status"],
+        vec!["status", "--json"],
+        vec!["status", "--org", "HND"],
+        vec!["tasks", "--all"],
+        vec!["tasks", "--all", "--json"],
+        vec!["task", "show", "1"],
+        vec!["task", "show", "1", "--json"],
+        vec!["pending", "--all"],
+        vec!["pending", "--all", "--json"],
+        vec!["agenda"],
+        vec!["agenda", "--json"],
+        vec!["agenda", "--meeting", "46"],
+        vec!["meetings"],
+        vec!["meetings", "--json"],
+        vec!["people"],
+        vec!["people", "--json"],
+        vec!["places"],
+        vec!["places", "--json"],
+        vec!["search", "x"],
+        vec!["search", "x", "--json"],
+        vec!["org", "list"],
+        vec!["org", "list", "--json"],
+        vec!["settings"],
+        // Errors that echo what was typed.
+        vec!["tasks", "--org", "\u{1b}]0;pwn\u{7}"],
+        vec!["task", "status", "1", "\u{1b}[2J"],
+        vec!["agenda", "--meeting", "\u{9b}31m"],
+    ];
+    for args in commands {
+        let out = env.cmd().args(&args).output().unwrap();
+        for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(!bytes.iter().any(bad), "{args:?} {name}: {}", String::from_utf8_lossy(bytes));
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c) || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{args:?} {name}: C1 or bidi control in {text:?}"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_one_sentence() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    env.ok(&["init"]);
+    let bad = std::ffi::OsStr::from_bytes(b"H\xf4i N\xf4ng d\xe2n");
+    for args in [
+        vec![std::ffi::OsStr::new("tasks"), std::ffi::OsStr::new("--org"), bad],
+        vec![std::ffi::OsStr::new("--db"), bad],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
+        assert!(err.contains("UTF-8") && !err.contains("panicked"), "{err}");
+    }
+}

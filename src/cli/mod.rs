@@ -101,7 +101,21 @@ pub fn open_store(db: Option<PathBuf>, read_only: bool) -> CliResult<Store> {
 
 /// Entry point of the binary.
 pub fn run() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    // An argument that is not UTF-8 (a mistyped path from another system's
+    // encoding) is one sentence, not a panic.
+    let mut args: Vec<String> = Vec::new();
+    for arg in std::env::args_os() {
+        match arg.into_string() {
+            Ok(a) => args.push(a),
+            Err(bad) => {
+                if let Some(l) = std::env::var("GIAOBAN_LANG").ok().and_then(|v| i18n::parse_lang(&v)) {
+                    i18n::set_lang(l);
+                }
+                let shown = bad.to_string_lossy().into_owned();
+                return fail(CliError::Usage(tf("err.not_utf8", &[("arg", shown)])));
+            }
+        }
+    }
     let lang = early_lang(&args);
     if let Some(l) = lang {
         i18n::set_lang(l);
@@ -170,13 +184,15 @@ fn usage_error(e: &clap::Error) -> String {
 }
 
 fn fail(e: CliError) -> ExitCode {
+    // Error sentences quote what was typed or stored: never raw to the terminal.
+    let clean = crate::text::sanitize_for_terminal;
     match e {
         CliError::Usage(m) => {
-            eprintln!("{}: {m}", t("err.prefix"));
+            eprintln!("{}: {}", t("err.prefix"), clean(&m));
             ExitCode::from(2)
         }
         CliError::Fail(m) => {
-            eprintln!("{}: {m}", t("err.prefix"));
+            eprintln!("{}: {}", t("err.prefix"), clean(&m));
             ExitCode::from(1)
         }
     }
@@ -225,9 +241,25 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
     }
 }
 
+/// JSON that is safe to print on a terminal: C1 controls and bidirectional
+/// overrides (which serde leaves as they are) written as `\uXXXX` escapes.
+/// They can only occur inside strings, where the escape means the same.
+fn escape_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let risky = matches!(c, '\u{80}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{2028}' | '\u{2029}');
+        if risky {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Prints a value as pretty JSON.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
     let s = serde_json::to_string_pretty(value).map_err(|e| CliError::Fail(e.to_string()))?;
-    println!("{s}");
+    println!("{}", escape_for_terminal(&s));
     Ok(())
 }

@@ -292,7 +292,9 @@ struct AgendaJson {
 fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> String {
     let st = &ctx.style;
     let clean = crate::text::sanitize_for_terminal;
-    let fit = |s: String| crate::text::truncate_to_width(&s, st.width.max(40));
+    // Lines are cleaned whole, after assembly: names and text alike.
+    let fit = |s: String| crate::text::truncate_to_width(&clean(&s), st.width.max(40));
+    let short = |id: i64| clean(&names.short(id));
     let mut out = String::new();
     let section = |out: &mut String, key: &str| {
         out.push('\n');
@@ -307,7 +309,7 @@ fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> 
             } else {
                 format!("{} — {}", t("detail.absent"), clean(&a.reason))
             };
-            out.push_str(&fit(format!("  {} {}", crate::text::pad_to_width(&names.short(a.org_id), 9), what.trim())));
+            out.push_str(&fit(format!("  {} {}", crate::text::pad_to_width(&short(a.org_id), 9), what.trim())));
             out.push('\n');
         }
     }
@@ -318,7 +320,8 @@ fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> 
             out.push_str(&format!("  {}. {}\n", i.position, clean(&i.title)));
             for (key, text) in [("field.notes", &i.notes), ("field.outcome", &i.outcome)] {
                 if !text.is_empty() {
-                    for l in crate::text::wrap_to_width(&format!("{}: {}", t(key), clean(text)), st.width.max(40) - 5) {
+                    for l in crate::text::wrap_to_width(&clean(&format!("{}: {}", t(key), text)), st.width.max(40) - 5)
+                    {
                         out.push_str(&format!("     {l}\n"));
                     }
                 }
@@ -328,9 +331,9 @@ fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> 
     if !sum.conclusions.is_empty() {
         section(&mut out, "detail.conclusions");
         for task in &sum.conclusions {
-            let mut who = names.short(task.lead_org_id);
+            let mut who = short(task.lead_org_id);
             for w in &task.with_org_ids {
-                who.push_str(&format!("+{}", names.short(*w)));
+                who.push_str(&format!("+{}", short(*w)));
             }
             let due = task.deadline.map(format_date).unwrap_or_else(|| "—".into());
             let head = format!("  #{} {who} · {due} · {}: ", task.id, t(&task.status.label_key()));
@@ -341,7 +344,7 @@ fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> 
     if !sum.pending_raised.is_empty() {
         section(&mut out, "detail.pending_raised");
         for p in &sum.pending_raised {
-            let by = p.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
+            let by = p.raised_by_org_id.map(&short).unwrap_or_default();
             let by = crate::text::pad_to_width(&by, 9);
             out.push_str(&fit(format!("  {by} #{} {}: {}", p.id, t(&p.status.label_key()), clean(&p.text))));
             out.push('\n');
@@ -352,16 +355,10 @@ fn summary_text(sum: &crate::ops::BriefingSummary, names: &Names, ctx: &Ctx) -> 
         for x in &sum.settled {
             let line = match x {
                 crate::ops::read::Settled::Task { task, change } => {
-                    format!(
-                        "  {:<6} #{} {} — {}",
-                        names.short(task.lead_org_id),
-                        task.id,
-                        clean(&task.title),
-                        clean(change)
-                    )
+                    format!("  {:<6} #{} {} — {}", short(task.lead_org_id), task.id, clean(&task.title), clean(change))
                 }
                 crate::ops::read::Settled::Pending { item } => {
-                    let by = item.raised_by_org_id.map(|o| names.short(o)).unwrap_or_default();
+                    let by = item.raised_by_org_id.map(&short).unwrap_or_default();
                     format!("  {by:<6} #{} {} — {}", item.id, clean(&item.text), clean(&item.answer))
                 }
             };
