@@ -409,3 +409,66 @@ fn an_argument_that_is_not_utf8_is_one_sentence() {
         assert!(err.contains("UTF-8") && !err.contains("panicked"), "{err}");
     }
 }
+
+/// Commands that only look never write: on an empty file, another program's
+/// SQLite file or a file from a newer giaoban, they refuse with one
+/// sentence and leave every byte, and the folder's listing, as it was.
+#[test]
+fn read_commands_on_odd_files_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let foreign = dir.path().join("foreign.db");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (12.5);").unwrap();
+    }
+    let newer = dir.path().join("newer.db");
+    {
+        let env = Env { _dir: tempfile::tempdir().unwrap(), db: newer.clone() };
+        env.ok(&["init"]);
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    let listing = || {
+        // Each file's name, size and a checksum of its bytes.
+        let mut v: Vec<(String, usize, u64)> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let bytes = std::fs::read(&p).unwrap();
+                let sum = bytes.iter().fold(0u64, |h, b| h.wrapping_mul(1_099_511_628_211).wrapping_add(*b as u64));
+                (p.file_name().unwrap().to_string_lossy().into_owned(), bytes.len(), sum)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing();
+    for db in [&empty, &foreign, &newer] {
+        for args in [&["status"][..], &["tasks"], &["agenda"], &["search", "x"], &["task", "show", "1"]] {
+            let out = Command::cargo_bin("giaoban")
+                .unwrap()
+                .env("NO_COLOR", "1")
+                .env("GIAOBAN_CONFIG", dir.path().join("none.toml"))
+                .arg("--db")
+                .arg(db)
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(!out.status.success(), "{db:?} {args:?} succeeded");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.trim_end().lines().count(), 1, "{db:?} {args:?}: {err}");
+        }
+    }
+    // Another program's file is refused by writing commands too.
+    let out = Command::cargo_bin("giaoban")
+        .unwrap()
+        .arg("--db")
+        .arg(&foreign)
+        .args(["task", "add", "--title", "X", "--org", "HND"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(listing(), before, "nothing written, no file created beside them");
+}

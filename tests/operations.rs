@@ -418,10 +418,18 @@ fn eight_processes_migrating_an_old_file_at_once_migrate_it_once() {
     common::schema_1_file(&path);
     assert_eq!(count(&path, "PRAGMA user_version"), 1);
 
+    // Looking never upgrades the file: a read command refuses, unchanged.
+    let mut look = giaoban(&path);
+    look.arg("status");
+    let out = look.output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert_eq!(count(&path, "PRAGMA user_version"), 1);
+
+    // Eight processes that write, at once: the file is upgraded once.
     let commands = (0..8)
-        .map(|_| {
+        .map(|i| {
             let mut c = giaoban(&path);
-            c.arg("status");
+            c.args(["task", "note", "1", &format!("Ghi chú {i}")]);
             c
         })
         .collect();

@@ -219,7 +219,14 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
     if !path.exists() && command.only_reads() {
         return Err(CliError::Fail(tf("err.no_database", &[("path", path.display().to_string())])));
     }
-    let mut store = open_store(cli.db, cli.read_only)?;
+    // An empty file becomes a database only by a command that writes (and
+    // so asks for one); looking at it is an error that leaves it empty.
+    let empty = std::fs::metadata(&path).is_ok_and(|m| m.len() == 0);
+    if empty && command.only_reads() {
+        return Err(StoreError::EmptyFile.into());
+    }
+    // Commands that only look open the file without ever writing to it.
+    let mut store = open_store(cli.db, cli.read_only || command.only_reads())?;
     store.set_clock(crate::clock::Clock::on(today));
     let mut ctx = Ctx { store, today, style: Style::detect() };
     match command {

@@ -30,6 +30,10 @@ pub enum StoreError {
     NotADatabase,
     #[error("the database is read-only")]
     ReadOnly,
+    #[error("the database was written by an older giaoban and needs upgrading")]
+    NeedsUpgrade,
+    #[error("the database file is empty")]
+    EmptyFile,
     #[error("the database is locked by another program")]
     Locked,
     #[error("the disk is full")]
@@ -93,6 +97,8 @@ impl StoreError {
             }
             StoreError::NotADatabase => t("err.not_a_database"),
             StoreError::ReadOnly => t("err.read_only"),
+            StoreError::NeedsUpgrade => t("err.needs_upgrade"),
+            StoreError::EmptyFile => t("err.empty_file"),
             StoreError::Locked => t("err.locked"),
             StoreError::DiskFull => t("err.disk_full"),
             StoreError::Io { path, source } => {
@@ -248,8 +254,8 @@ impl Store {
             return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
         }
         if version < SCHEMA_VERSION {
-            // An older file would need a migration, which read-only cannot do.
-            return Err(StoreError::ReadOnly);
+            // An older file would need a migration, which reading never does.
+            return Err(StoreError::NeedsUpgrade);
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -407,12 +413,46 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 /// Reads `user_version` through a read-only connection, so a file from a
 /// newer build (or not a database at all) is left byte-identical.
 fn peek_version(path: &Path) -> Result<i64> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    // Without a write-ahead log beside it, the file is read as immutable:
+    // no lock, and no -wal or -shm created next to a file that may be refused.
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let has_wal = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if has_wal {
+        Connection::open_with_flags(path, flags)?
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags)?
+    };
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
     // Touch the schema so that a non-database file is detected here.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    let tables = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    // Another program's SQLite file: tables, but none of ours. Left alone.
+    if version == 0 && tables > 0 {
+        let ours: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'organizations')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            return Err(StoreError::NotADatabase);
+        }
+    }
     Ok(version)
+}
+
+/// `file:` URI of `path` opened as immutable (percent-encoding what a URI
+/// cannot hold as is).
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'.' | b'-' | b'_' | b'~' => uri.push(b as char),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Copies the file aside before a migration, consistently (the online
