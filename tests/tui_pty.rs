@@ -674,3 +674,45 @@ fn the_carried_over_review_settles_a_row_with_one_key() {
     let status = tui.wait_exit(EXIT);
     tui.assert_restored(&status);
 }
+
+/// Another process's commit shows while the user keeps pressing keys (one
+/// every 200 ms, as someone reading the board does): within five key
+/// presses, and an open form keeps what was typed.
+#[test]
+fn another_process_commit_shows_while_keys_are_pressed() {
+    let env = Env::with_demo();
+    let mut tui = Tui::spawn(&env, 24, 80);
+    tui.wait_for("Tuần 48");
+    tui.send(b"2");
+    tui.wait_for("Việc chung 11/2!");
+    env.cli(&["task", "add", "--title", "Khảo sát ý kiến từ tài khoản khác", "--org", "MTTQ", "--kind", "common"]);
+    let mut seen = false;
+    for i in 0..5 {
+        // Keys that keep the user busy without changing what is shown.
+        tui.send(if i % 2 == 0 { b"j" } else { b"k" });
+        std::thread::sleep(Duration::from_millis(200));
+        if tui.contents().contains("Việc chung 12/2!") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the new task did not show within five key presses:\n{}", tui.dump());
+
+    // A form open while another commit arrives keeps its input.
+    tui.send(b"e");
+    tui.wait_for("Sửa việc");
+    tui.send(" (đã sửa)".as_bytes());
+    env.cli(&["task", "add", "--title", "Một việc nữa", "--org", "MTTQ", "--kind", "common"]);
+    for _ in 0..4 {
+        tui.send(b"\x1b[D\x1b[C"); // Left, Right: the cursor moves, nothing changes
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(tui.contents().contains("(đã sửa)"), "the typed text is gone:\n{}", tui.dump());
+    tui.send(ESC);
+    tui.wait_for("Bỏ các thay đổi?");
+    tui.send(b"y");
+    tui.wait_for("Việc chung 13/2!");
+    tui.send(b"q");
+    let status = tui.wait_exit(EXIT);
+    tui.assert_restored(&status);
+}

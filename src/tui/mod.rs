@@ -97,6 +97,9 @@ fn event_loop(
     use std::sync::mpsc::RecvTimeoutError;
     let events = spawn_reader();
     let mut dirty = true;
+    // Other processes' commits are looked for on a steady beat, also while
+    // the user is typing (the check is one cheap pragma).
+    let mut last_check = std::time::Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| frame::draw(f, app))?;
@@ -108,6 +111,10 @@ fn event_loop(
                     terminal.autoresize()?;
                 }
                 app.handle_event(ev);
+                if last_check.elapsed() >= TICK {
+                    app.refresh_if_changed();
+                    last_check = std::time::Instant::now();
+                }
                 dirty = true;
             }
             Err(RecvTimeoutError::Disconnected) => break,
@@ -118,6 +125,7 @@ fn event_loop(
                 }
                 // A running agenda item's timer ticks on screen.
                 dirty = app.refresh_if_changed() || app.running.is_some();
+                last_check = std::time::Instant::now();
             }
         }
     }
