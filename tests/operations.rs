@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use giaoban::clock::Clock;
 use giaoban::domain::{Task, TaskKind, TaskStatus};
 use giaoban::ops::{self, Board, Intent};
-use giaoban::store::{Store, StoreError, TaskFilter, SCHEMA_VERSION};
+use giaoban::store::{Store, StoreError, TaskFilter, UndoScope, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -557,4 +557,54 @@ fn leading_and_coordinating_both_count_as_an_organizations_work() {
         assert_eq!(board(Some(org)).open, 0, "an organization with no part in any task counts nothing");
         assert_eq!(listed(org, false), 0);
     }
+}
+
+/// Undo is one's own: a session undoes what it did, not what another
+/// account did meanwhile; undoing a change someone else has built on is
+/// refused and changes nothing; `giaoban undo` undoes the calling account's.
+#[test]
+fn undo_reverses_only_ones_own_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("giaoban.db");
+    let mut secretary = open(&path, 9);
+    secretary.set_who("thuky", "tui-1");
+    let mut leader = open(&path, 9);
+    leader.set_who("lanhdao", "tui-2");
+    let hnd = secretary.resolve_organization("HND").unwrap().id;
+    let add = |title: &str| Intent::AddTask {
+        task: Task::new(title, hnd, TaskKind::Specific),
+        board: Board::Org(hnd),
+        kind_given: false,
+        first_note: None,
+    };
+    let mine = ops::execute(&mut secretary, add("Việc của thư ký")).unwrap().created_id().unwrap();
+    let theirs = ops::execute(&mut leader, add("Việc của lãnh đạo")).unwrap().created_id().unwrap();
+
+    // The secretary's undo takes back the secretary's task, not the leader's later one.
+    let _ = ops::execute(&mut secretary, Intent::Undo { scope: UndoScope::Session }).unwrap();
+    assert!(secretary.task(mine).is_err());
+    assert!(secretary.task(theirs).is_ok());
+
+    // The leader changes a task the secretary edited afterwards: the leader's
+    // change is built on, so the leader's undo is refused, nothing changes.
+    let t = leader.task(theirs).unwrap();
+    let _ = ops::execute(
+        &mut leader,
+        Intent::SetTaskStatus { id: theirs, status: TaskStatus::InProgress, version: Some(t.version) },
+    )
+    .unwrap();
+    let mut edited = secretary.task(theirs).unwrap();
+    edited.title = "Việc của lãnh đạo, thư ký bổ sung".into();
+    let _ = ops::execute(&mut secretary, Intent::EditTask(edited)).unwrap();
+    let before = leader.task(theirs).unwrap();
+    match ops::execute(&mut leader, Intent::Undo { scope: UndoScope::Session }) {
+        Err(StoreError::UndoBuiltOn { by }) => assert_eq!(by, "thuky"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(leader.task(theirs).unwrap(), before);
+
+    // From the command line, the calling account's latest action is undone.
+    let out = giaoban(&path).env("USER", "thuky").arg("undo").output().unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(leader.task(theirs).unwrap().title, "Việc của lãnh đạo");
 }

@@ -730,7 +730,7 @@ fn the_index_follows_edits_deletes_and_undo() {
     assert!(search(&store, "thuc dia").is_empty(), "nor its notes");
     assert!(search(&store, "quang phong").is_empty());
 
-    store.write(|w| w.undo()).unwrap();
+    store.write(|w| w.undo(giaoban::store::UndoScope::Session)).unwrap();
     let hits = search(&store, "ngao");
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!((hits[0].kind, hits[0].id), (SearchKind::Task, id));
@@ -738,7 +738,7 @@ fn the_index_follows_edits_deletes_and_undo() {
     assert_eq!(find(&hits, SearchKind::Note, note).parent_id, Some(id));
 
     // Undoing the rename brings the old title back.
-    store.write(|w| w.undo()).unwrap();
+    store.write(|w| w.undo(giaoban::store::UndoScope::Session)).unwrap();
     assert!(has(&search(&store, "hau"), SearchKind::Task, id));
     assert!(search(&store, "ngao").is_empty());
 }

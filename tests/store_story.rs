@@ -252,13 +252,13 @@ fn history_records_every_change_and_undo_reverses_it() {
     assert_eq!(hist[0].new.as_ref().unwrap()["status"], "done");
 
     // Undo the status change, then delete, then undo the delete: all back.
-    store.write(|w| w.undo()).unwrap();
+    store.write(|w| w.undo(giaoban::store::UndoScope::Session)).unwrap();
     assert_eq!(store.task(id).unwrap().status, TaskStatus::NotStarted);
     assert_eq!(store.task(id).unwrap().completed_on, None);
     store.write(|w| w.delete_task(id, None)).unwrap();
     assert!(store.task(id).is_err());
     assert!(store.search("giang vien", &[], 10).unwrap().is_empty());
-    store.write(|w| w.undo()).unwrap();
+    store.write(|w| w.undo(giaoban::store::UndoScope::Session)).unwrap();
     assert_eq!(store.task(id).unwrap().title, "Tập huấn chuyển đổi số cho hội viên");
     assert_eq!(store.task_notes(id).unwrap().len(), 1, "the note comes back with its task");
     assert_eq!(store.search("giang vien", &[], 10).unwrap().len(), 1, "and so does its search entry");
@@ -267,7 +267,7 @@ fn history_records_every_change_and_undo_reverses_it() {
         store.write(|w| w.add_task_note(id, today, &format!("Ghi chú {i}"))).unwrap();
     }
     for _ in 0..20 {
-        store.write(|w| w.undo()).unwrap();
+        store.write(|w| w.undo(giaoban::store::UndoScope::Session)).unwrap();
     }
     assert_eq!(store.task_notes(id).unwrap().len(), 6);
 }

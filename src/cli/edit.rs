@@ -276,7 +276,7 @@ pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
 }
 
 pub fn undo(ctx: &mut Ctx) -> CliResult {
-    let tables = ops::execute(&mut ctx.store, Intent::Undo)?.undone;
+    let tables = ops::execute(&mut ctx.store, Intent::Undo { scope: crate::store::UndoScope::Account })?.undone;
     let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
     what.dedup();
     println!("{}", tf("undo.done", &[("what", what.join(", "))]));

@@ -7,7 +7,7 @@ use crate::domain::{
     Target, TargetActual, Task, TaskNote, TaskStatus,
 };
 use crate::i18n::t;
-use crate::store::{Result, Store, StoreError, Write};
+use crate::store::{Result, Store, StoreError, UndoScope, Write};
 use chrono::NaiveDate;
 
 /// Where a new task is put: an organization's board or the common one.
@@ -143,8 +143,11 @@ pub enum Intent {
         key: String,
         value: String,
     },
-    /// Reverses the latest action not yet undone.
-    Undo,
+    /// Reverses the latest action not yet undone of this program run
+    /// (`Session`) or this account (`Account`).
+    Undo {
+        scope: UndoScope,
+    },
 }
 
 pub(super) struct Outcome {
@@ -325,7 +328,7 @@ pub(super) fn apply(w: &Write, intent: Intent) -> Result<Outcome> {
             w.set_setting(&key, &value)?;
             done()
         }
-        Intent::Undo => Ok(Outcome { created: None, undone: w.undo()? }),
+        Intent::Undo { scope } => Ok(Outcome { created: None, undone: w.undo(scope)? }),
     }
 }
 
@@ -503,9 +506,9 @@ mod rules_in_use {
         let _ = execute(&mut s, Intent::RecordValue { target_id, on: later, value: 7.0, increment: true }).unwrap();
         let g = &s.targets(id).unwrap()[0];
         assert_eq!((g.actual(), g.actuals.len()), (16.0, 2));
-        let _ = execute(&mut s, Intent::Undo).unwrap();
+        let _ = execute(&mut s, Intent::Undo { scope: UndoScope::Session }).unwrap();
         // One undo takes both away.
-        let _ = execute(&mut s, Intent::Undo).unwrap();
+        let _ = execute(&mut s, Intent::Undo { scope: UndoScope::Session }).unwrap();
         assert!(s.targets(id).unwrap().is_empty());
     }
 

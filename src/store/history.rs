@@ -13,6 +13,15 @@ fn is_recorded(tbl: &str) -> bool {
     tbl == "attendance" || super::schema::VERSIONED.contains(&tbl)
 }
 
+/// Whose changes an undo may reverse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoScope {
+    /// This program run's (a TUI session).
+    Session,
+    /// This account's, from any run (`giaoban undo`).
+    Account,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
     pub id: i64,
@@ -62,7 +71,8 @@ pub(crate) fn snapshot(tx: &Connection, tbl: &str, id: i64) -> Result<Option<Val
 
 pub(crate) fn record(tx: &Write, tbl: &str, id: i64, op: &str, old: &Option<Value>, new: &Option<Value>) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO history (action_id, at, tbl, record_id, op, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO history (action_id, at, tbl, record_id, op, old, new, actor, session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         tx.action,
@@ -71,7 +81,9 @@ pub(crate) fn record(tx: &Write, tbl: &str, id: i64, op: &str, old: &Option<Valu
         id,
         op,
         old.as_ref().map(|v| v.to_string()),
-        new.as_ref().map(|v| v.to_string())
+        new.as_ref().map(|v| v.to_string()),
+        tx.store().who.actor,
+        tx.store().who.session
     ])?;
     Ok(())
 }
@@ -254,7 +266,7 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Number of user actions that can still be undone.
+    /// Number of user actions that can still be undone (by anyone).
     pub fn undo_depth(&self) -> Result<i64> {
         Ok(self.conn().query_row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)
     }
@@ -263,15 +275,42 @@ impl Store {
 impl Write<'_> {
     /// Reverses the most recent action not yet undone, as one new action
     /// that the history records too. Returns the tables it touched.
-    pub fn undo(&self) -> Result<Vec<String>> {
+    /// Reverses the latest action not yet undone of `scope`: this program
+    /// run's (the TUI), or this account's (a command). Refused when someone
+    /// else has since changed a record that action wrote: undoing it would
+    /// throw their change away.
+    pub fn undo(&self, scope: UndoScope) -> Result<Vec<String>> {
         self.run(|tx| {
+            let who = &tx.store().who;
+            let (column, value) = match scope {
+                UndoScope::Session => ("session", who.session.as_str()),
+                UndoScope::Account => ("actor", who.actor.as_str()),
+            };
             let last: Option<i64> = tx
-                .query_row("SELECT MAX(action_id) FROM history WHERE undone = 0", [], |r| r.get(0))
+                .query_row(
+                    &format!("SELECT MAX(action_id) FROM history WHERE undone = 0 AND {column} = ?1"),
+                    [value],
+                    |r| r.get(0),
+                )
                 .optional()?
                 .flatten();
             let Some(last) = last else {
                 return Err(StoreError::NothingToUndo);
             };
+            let built_on: Option<String> = tx
+                .query_row(
+                    "SELECT later.actor FROM history later JOIN history mine
+                       ON mine.action_id = ?1 AND later.tbl = mine.tbl AND later.record_id = mine.record_id
+                     WHERE later.action_id > ?1 AND later.undone = 0
+                       AND (later.actor <> mine.actor OR later.session <> mine.session)
+                     LIMIT 1",
+                    [last],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(by) = built_on {
+                return Err(StoreError::UndoBuiltOn { by });
+            }
             let mut stmt =
                 tx.prepare("SELECT tbl, record_id, op, old FROM history WHERE action_id = ?1 ORDER BY id DESC")?;
             let steps: Vec<(String, i64, String, Option<String>)> = stmt

@@ -9,7 +9,7 @@ pub mod search;
 mod status;
 mod tasks;
 
-pub use history::HistoryEntry;
+pub use history::{HistoryEntry, UndoScope};
 pub use schema::{SCHEMA_VERSION, VERSIONED};
 pub use search::{SearchHit, SearchKind};
 pub use status::{BoardCounts, OrgCounts, StatusReport};
@@ -58,6 +58,8 @@ pub enum StoreError {
     UnknownSetting { key: String },
     #[error("nothing to undo")]
     NothingToUndo,
+    #[error("{by} has changed the same records since")]
+    UndoBuiltOn { by: String },
     #[error("{what} {id} was changed by someone else")]
     Conflict { what: &'static str, id: i64 },
     #[error("the database already has data")]
@@ -119,6 +121,7 @@ impl StoreError {
                 tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
             }
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
+            StoreError::UndoBuiltOn { by } => tf("err.undo_built_on", &[("by", by.clone())]),
             StoreError::Conflict { what, id } => {
                 tf("err.conflict", &[("what", t(&format!("what.{what}"))), ("id", id.to_string())])
             }
@@ -143,6 +146,36 @@ pub struct Store {
     read_only: bool,
     path: Option<PathBuf>,
     clock: Clock,
+    who: Who,
+}
+
+/// Who is writing: the account and this program run, recorded with every
+/// change (undo reverses one's own).
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub actor: String,
+    pub session: String,
+}
+
+impl Who {
+    fn current() -> Who {
+        let actor = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| current_uid().map(|u| u.to_string()).unwrap_or_default());
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        Who { actor, session: format!("{}-{nanos}", std::process::id()) }
+    }
+}
+
+#[cfg(unix)]
+fn current_uid() -> Option<u32> {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    Some(unsafe { libc::getuid() })
+}
+
+#[cfg(not(unix))]
+fn current_uid() -> Option<u32> {
+    None
 }
 
 /// One user action being written: an open `BEGIN IMMEDIATE` transaction on
@@ -235,7 +268,13 @@ impl Store {
         if !exists {
             restrict_permissions(path);
         }
-        let mut store = Store { conn, read_only: false, path: Some(path.to_path_buf()), clock: Clock::system() };
+        let mut store = Store {
+            conn,
+            read_only: false,
+            path: Some(path.to_path_buf()),
+            clock: Clock::system(),
+            who: Who::current(),
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -259,16 +298,22 @@ impl Store {
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()), clock: Clock::system() })
+        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()), clock: Clock::system(), who: Who::current() })
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, read_only: false, path: None, clock: Clock::system() };
+        let mut store = Store { conn, read_only: false, path: None, clock: Clock::system(), who: Who::current() };
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Sets who the writes of this store are recorded as (tests: two
+    /// accounts on one file).
+    pub fn set_who(&mut self, actor: &str, session: &str) {
+        self.who = Who { actor: actor.to_string(), session: session.to_string() };
     }
 
     /// Sets the clock every write of this store is dated by.

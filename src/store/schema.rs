@@ -6,7 +6,7 @@ use rusqlite::Connection as Transaction;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Every migration in order; the schema version is their count.
-const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index, v3_versions];
+const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index, v3_versions, v4_who];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -217,5 +217,16 @@ fn v3_versions(tx: &Transaction) -> Result<(), StoreError> {
     }
     // What was settled while a briefing was held is read from the history by time.
     tx.execute_batch("CREATE INDEX history_at ON history(at)")?;
+    Ok(())
+}
+
+/// Who made each change: the account, and the program run (a TUI session or
+/// one command), so that undo reverses one's own work only.
+fn v4_who(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "ALTER TABLE history ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+         ALTER TABLE history ADD COLUMN session TEXT NOT NULL DEFAULT '';
+         CREATE INDEX history_actor ON history(actor, action_id);",
+    )?;
     Ok(())
 }

@@ -75,7 +75,7 @@ impl App {
         }
         match (self.screen, action) {
             (_, Action::Undo) => {
-                let tables = self.exec(Intent::Undo)?.undone;
+                let tables = self.exec(Intent::Undo { scope: crate::store::UndoScope::Session })?.undone;
                 let mut what: Vec<String> = tables.iter().map(|tb| t(&format!("table.{tb}"))).collect();
                 what.dedup();
                 self.done("undo.done", &[("what", what.join(", "))])?;

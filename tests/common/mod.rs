@@ -8,8 +8,13 @@ use std::path::Path;
 pub fn schema_1_file(path: &Path) {
     drop(Store::open(path).unwrap());
     let conn = rusqlite::Connection::open(path).unwrap();
-    // Undo migrations 2 and 3: the search index, row versions.
-    conn.execute_batch("DROP TABLE search_index; DROP INDEX history_at; PRAGMA user_version = 1;").unwrap();
+    // Undo migrations 2 to 4: the search index, row versions, who changed what.
+    conn.execute_batch(
+        "DROP TABLE search_index; DROP INDEX history_at; DROP INDEX history_actor;
+         ALTER TABLE history DROP COLUMN actor; ALTER TABLE history DROP COLUMN session;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
     for tbl in VERSIONED {
         conn.execute_batch(&format!("ALTER TABLE {tbl} DROP COLUMN version")).unwrap();
     }
