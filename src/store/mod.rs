@@ -147,6 +147,47 @@ pub struct Store {
     path: Option<PathBuf>,
     clock: Clock,
     who: Who,
+    /// Set when the file is read as an immutable snapshot: what it looked
+    /// like on disk then, to notice a change.
+    snapshot: Option<FileStamp>,
+}
+
+/// Size and modification time of the file and its write-ahead log.
+#[derive(Debug, Clone, PartialEq)]
+struct FileStamp(Vec<(u64, Option<std::time::SystemTime>)>);
+
+impl FileStamp {
+    fn of(path: &Path) -> FileStamp {
+        let files = [path.to_path_buf(), PathBuf::from(format!("{}-wal", path.display()))];
+        FileStamp(
+            files.iter().map(|p| std::fs::metadata(p).map_or((0, None), |m| (m.len(), m.modified().ok()))).collect(),
+        )
+    }
+}
+
+/// Opens a file for reading without ever creating anything beside it.
+/// With a live write-ahead log (someone has the file open), an ordinary
+/// read-only connection sees their latest commits; when that is not
+/// possible (the sidecars belong to another account and are not readable)
+/// or nobody has the file open, the file is read as an immutable snapshot,
+/// which takes no lock and writes no `-shm`.
+fn open_for_reading(path: &Path) -> Result<(Connection, Option<FileStamp>)> {
+    let sidecar = |s: &str| PathBuf::from(format!("{}{s}", path.display()));
+    let live = sidecar("-wal").exists() && sidecar("-shm").exists();
+    if live {
+        let tried = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).and_then(|c| {
+            c.busy_timeout(BUSY_TIMEOUT)?;
+            c.query_row("SELECT count(*) FROM organizations", [], |r| r.get::<_, i64>(0))?;
+            Ok(c)
+        });
+        if let Ok(conn) = tried {
+            return Ok((conn, None));
+        }
+    }
+    let stamp = FileStamp::of(path);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(immutable_uri(path), flags)?;
+    Ok((conn, Some(stamp)))
 }
 
 /// Who is writing: the account and this program run, recorded with every
@@ -274,6 +315,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             clock: Clock::system(),
             who: Who::current(),
+            snapshot: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -296,15 +338,42 @@ impl Store {
             // An older file would need a migration, which reading never does.
             return Err(StoreError::NeedsUpgrade);
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Store { conn, read_only: true, path: Some(path.to_path_buf()), clock: Clock::system(), who: Who::current() })
+        let (conn, snapshot) = open_for_reading(path)?;
+        Ok(Store {
+            conn,
+            read_only: true,
+            path: Some(path.to_path_buf()),
+            clock: Clock::system(),
+            who: Who::current(),
+            snapshot,
+        })
+    }
+
+    /// Whether this store reads a snapshot of the file (nobody had it open,
+    /// or its sidecars are not readable by this account).
+    pub fn is_snapshot(&self) -> bool {
+        self.snapshot.is_some()
+    }
+
+    /// For a snapshot: reads the file again when it changed on disk, so that
+    /// a reader on another account still follows the owner's saves. True
+    /// when it did.
+    pub fn refresh_snapshot(&mut self) -> Result<bool> {
+        let (Some(stamp), Some(path)) = (&self.snapshot, self.path.clone()) else { return Ok(false) };
+        if FileStamp::of(&path) == *stamp {
+            return Ok(false);
+        }
+        let (conn, snapshot) = open_for_reading(&path)?;
+        self.conn = conn;
+        self.snapshot = snapshot;
+        Ok(true)
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, read_only: false, path: None, clock: Clock::system(), who: Who::current() };
+        let mut store =
+            Store { conn, read_only: false, path: None, clock: Clock::system(), who: Who::current(), snapshot: None };
         store.configure()?;
         store.migrate()?;
         Ok(store)

@@ -165,6 +165,20 @@ impl App {
     /// the last look: `PRAGMA data_version` is a cheap check.
     /// Returns whether anything changed on screen.
     pub fn refresh_if_changed(&mut self) -> bool {
+        // A reader on a snapshot follows the file on disk instead.
+        match self.store.refresh_snapshot() {
+            Ok(true) => {
+                if let Err(e) = self.reload_all() {
+                    self.message = Some((e.message(), true));
+                }
+                return true;
+            }
+            Ok(false) => {}
+            Err(e) => {
+                self.message = Some((e.message(), true));
+                return true;
+            }
+        }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 if let Err(e) = self.reload_all() {
