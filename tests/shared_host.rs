@@ -127,3 +127,69 @@ fn a_leader_with_read_permission_reads_with_the_owner_away_and_present() {
         assert_eq!(std::os::unix::fs::MetadataExt::uid(&meta), 0, "{name} is not the owner's");
     }
 }
+
+/// Creates a Unix group and accounts for the test, once (root only).
+fn accounts(group: &str, users: &[&str]) {
+    let _ = Command::new("groupadd").args(["-f", group]).output();
+    for u in users {
+        let exists = Command::new("id").arg(u).output().is_ok_and(|o| o.status.success());
+        if !exists {
+            let out = Command::new("useradd").args(["-M", "-N", "-g", group, "-s", "/bin/sh", u]).output().unwrap();
+            assert!(out.status.success(), "useradd {u}: {}", text(&out));
+        }
+    }
+}
+
+fn run_as(user: &str, place: &Place, args: &[&str]) -> std::process::Output {
+    let line = format!(
+        "umask 022; NO_COLOR=1 GIAOBAN_CONFIG=/nonexistent {} --db {} --today {TODAY} {}",
+        place.bin.display(),
+        place.db.display(),
+        args.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(" ")
+    );
+    Command::new("su").args(["-s", "/bin/sh", user, "-c", &line]).output().unwrap()
+}
+
+/// The administrator's set-up: the secretary shares the file with the
+/// leaders' group; a leader reads and, when allowed, writes; nobody's files
+/// lock anybody out, and every file beside the database keeps its group.
+#[test]
+fn a_shared_file_serves_the_group_and_locks_nobody_out() {
+    use std::os::unix::fs::MetadataExt;
+    if !is_root() {
+        eprintln!("skipped: creating accounts needs root (CI runs as root)");
+        return;
+    }
+    accounts("gbkhoi", &["gbthuky", "gblanhdao"]);
+    let place = Place::new();
+    // The secretary owns the folder, as on the office's server.
+    let out = Command::new("chown").args(["gbthuky", &place.root.display().to_string()]).output().unwrap();
+    assert!(out.status.success());
+
+    let out = run_as("gbthuky", &place, &["init", "--shared", "gbkhoi", "--group-writes"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = run_as("gbthuky", &place, &["demo"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let gid = std::fs::metadata(&place.db).unwrap().gid();
+    assert_eq!(std::fs::metadata(&place.db).unwrap().mode() & 0o777, 0o660);
+
+    // The leader reads, then writes (the group may), from another account.
+    let out = run_as("gblanhdao", &place, &["status"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = run_as("gblanhdao", &place, &["task", "note", "1", "Lãnh đạo đã xem"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // The secretary's next save works whoever touched the files last.
+    let out = run_as("gbthuky", &place, &["task", "note", "1", "Thư ký ghi tiếp"]);
+    assert!(out.status.success(), "{}", text(&out));
+    for name in place.listing().into_iter().filter(|n| n.starts_with("khoi.db")) {
+        let meta = std::fs::metadata(place.root.join(&name)).unwrap();
+        assert_eq!(meta.gid(), gid, "{name} lost the group");
+        assert!(meta.mode() & 0o060 == 0o060, "{name} is not group read-write: {:o}", meta.mode());
+    }
+
+    // A group that does not exist is one sentence, nothing changed.
+    let out = run_as("gbthuky", &place, &["init", "--shared", "khong-co-nhom"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
+}

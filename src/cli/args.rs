@@ -114,6 +114,12 @@ pub struct InitArgs {
     pub locality: Option<String>,
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
+    /// Share the file with a Unix group (leaders' accounts).
+    #[arg(long, value_name = "GROUP")]
+    pub shared: Option<String>,
+    /// With --shared: the group may write too, not only read.
+    #[arg(long, requires = "shared")]
+    pub group_writes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,15 @@ pub fn init(ctx: &mut Ctx, a: InitArgs) -> CliResult {
         let _ = ops::execute_all(&mut ctx.store, intents)?;
     }
     let path = ctx.store.path().map(|p| p.display().to_string()).unwrap_or_default();
-    println!("{}", tf("init.done", &[("path", path), ("n", ctx.store.organizations()?.len().to_string())]));
+    println!("{}", tf("init.done", &[("path", path.clone()), ("n", ctx.store.organizations()?.len().to_string())]));
+    if let Some(group) = &a.shared {
+        let mode = ctx.store.share_with_group(group, a.group_writes)?;
+        let dir = ctx.store.path().and_then(|p| p.parent()).map(|d| d.display().to_string()).unwrap_or_default();
+        println!(
+            "{}",
+            tf("init.shared", &[("path", path), ("group", group.clone()), ("mode", format!("{mode:o}")), ("dir", dir)])
+        );
+    }
     Ok(())
 }
 

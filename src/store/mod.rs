@@ -56,6 +56,8 @@ pub enum StoreError {
     OrgInactive { code: String },
     #[error("unknown setting {key}")]
     UnknownSetting { key: String },
+    #[error("there is no Unix group {group}")]
+    NoGroup { group: String },
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("{by} has changed the same records since")]
@@ -120,6 +122,7 @@ impl StoreError {
             StoreError::UnknownSetting { key } => {
                 tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
             }
+            StoreError::NoGroup { group } => tf("init.no_group", &[("group", group.clone())]),
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
             StoreError::UndoBuiltOn { by } => tf("err.undo_built_on", &[("by", by.clone())]),
             StoreError::Conflict { what, id } => {
@@ -205,6 +208,17 @@ impl Who {
             .unwrap_or_else(|_| current_uid().map(|u| u.to_string()).unwrap_or_default());
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         Who { actor, session: format!("{}-{nanos}", std::process::id()) }
+    }
+}
+
+#[cfg(unix)]
+fn group_id(name: &str) -> Option<u32> {
+    let c = std::ffi::CString::new(name).ok()?;
+    // SAFETY: getgrnam reads the group database; the pointer is checked and
+    // only read before another call can reuse its storage.
+    unsafe {
+        let g = libc::getgrnam(c.as_ptr());
+        (!g.is_null()).then(|| (*g).gr_gid)
     }
 }
 
@@ -347,6 +361,39 @@ impl Store {
             who: Who::current(),
             snapshot,
         })
+    }
+
+    /// Shares the file with a Unix group: the file and its sidecars take the
+    /// group and mode 0640 (0660 with `writes`), and the folder becomes
+    /// setgid so that whatever SQLite creates beside the file later gets the
+    /// group too (SQLite gives new sidecars the file's own mode). Returns
+    /// the mode set.
+    #[cfg(unix)]
+    pub fn share_with_group(&self, group: &str, writes: bool) -> Result<u32> {
+        use std::os::unix::fs::PermissionsExt;
+        let Some(path) = self.path.clone() else { return Ok(0) };
+        let gid = group_id(group).ok_or_else(|| StoreError::NoGroup { group: group.to_string() })?;
+        let mode = if writes { 0o660 } else { 0o640 };
+        let io = |p: &Path, source| StoreError::Io { path: p.to_path_buf(), source };
+        for file in [
+            path.clone(),
+            PathBuf::from(format!("{}-wal", path.display())),
+            PathBuf::from(format!("{}-shm", path.display())),
+        ] {
+            if !file.exists() {
+                continue;
+            }
+            std::os::unix::fs::chown(&file, None, Some(gid)).map_err(|e| io(&file, e))?;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).map_err(|e| io(&file, e))?;
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let current = std::fs::metadata(dir).map_err(|e| io(dir, e))?.permissions().mode();
+            std::os::unix::fs::chown(dir, None, Some(gid)).map_err(|e| io(dir, e))?;
+            // Members must reach the file: the group may enter the folder.
+            let dir_mode = (current & 0o7777) | 0o2050 | if writes { 0o020 } else { 0 };
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(dir_mode)).map_err(|e| io(dir, e))?;
+        }
+        Ok(mode)
     }
 
     /// Whether this store reads a snapshot of the file (nobody had it open,
@@ -598,7 +645,10 @@ fn backup_before_migration(path: &Path, version: i64, now: NaiveDateTime) -> Res
 
 #[cfg(unix)]
 fn copy_permissions(from: &Path, to: &Path) {
+    use std::os::unix::fs::MetadataExt;
     if let Ok(meta) = std::fs::metadata(from) {
+        // A backup is readable by exactly whom the file is: same group, same mode.
+        let _ = std::os::unix::fs::chown(to, None, Some(meta.gid()));
         let _ = std::fs::set_permissions(to, meta.permissions());
     }
 }
