@@ -5,6 +5,7 @@
 //! the loop, which then returns normally).
 
 pub mod app;
+pub mod briefing;
 pub mod edit;
 pub mod form;
 pub mod forms;
