@@ -608,3 +608,36 @@ fn undo_reverses_only_ones_own_work() {
     assert!(out.status.success(), "{}", describe(&out));
     assert_eq!(leader.task(theirs).unwrap().title, "Việc của lãnh đạo");
 }
+
+/// Eight processes writing a hundred times each, at once: every write is
+/// there and nobody was shown an error.
+#[test]
+fn eight_processes_a_hundred_writes_each_all_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    let out = giaoban(&path).args(["task", "add", "--title", "Việc chung của Khối", "--org", "MTTQ"]).output().unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    let children: Vec<_> = (0..8)
+        .map(|p| {
+            let script = format!(
+                "for i in $(seq 1 100); do \"$BIN\" --db \"$DB\" --today 2026-11-23 task note 1 \"tiến độ {p}-$i\" >/dev/null || exit 1; done"
+            );
+            Command::new("sh")
+                .args(["-c", &script])
+                .env("BIN", env!("CARGO_BIN_EXE_giaoban"))
+                .env("DB", &path)
+                .env("GIAOBAN_CONFIG", dir.path().join("none.toml"))
+                .env_remove("GIAOBAN_LANG")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for (n, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success() && out.stderr.is_empty(), "writer {n}: {}", describe(&out));
+    }
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM task_notes"), 800);
+    assert_eq!(count(&path, "SELECT COUNT(DISTINCT text) FROM task_notes"), 800);
+}
