@@ -641,3 +641,48 @@ fn eight_processes_a_hundred_writes_each_all_land() {
     assert_eq!(count(&path, "SELECT COUNT(*) FROM task_notes"), 800);
     assert_eq!(count(&path, "SELECT COUNT(DISTINCT text) FROM task_notes"), 800);
 }
+
+/// Writers killed (SIGKILL) at random moments, 300 times: the file stays
+/// whole and every write a writer reported done is there.
+#[cfg(unix)]
+#[test]
+fn writers_killed_at_random_moments_lose_nothing_acknowledged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.db");
+    let out = giaoban(&path).args(["task", "add", "--title", "Việc thử", "--org", "MTTQ"]).output().unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut acknowledged = Vec::new();
+    for i in 0..300 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = giaoban(&path)
+            .args(["task", "note", "1", &format!("ghi {i}")])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The moment to kill it: anywhere from before it opens the file to after it is done.
+        std::thread::sleep(std::time::Duration::from_micros(seed % 25_000));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.success() {
+            acknowledged.push(i);
+        }
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    for i in &acknowledged {
+        let n: i64 = conn
+            .query_row("SELECT COUNT(*) FROM task_notes WHERE text = ?1", [format!("ghi {i}")], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "write {i} was reported done but is missing");
+    }
+    // The file still takes writes after all that.
+    drop(conn);
+    let out = giaoban(&path).args(["task", "note", "1", "sau cùng"]).output().unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    eprintln!("{} of 300 writers finished before being killed", acknowledged.len());
+}
