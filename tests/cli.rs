@@ -472,3 +472,54 @@ fn read_commands_on_odd_files_change_nothing() {
     assert!(!out.status.success());
     assert_eq!(listing(), before, "nothing written, no file created beside them");
 }
+
+/// Backups run themselves: one on the first write of each day, seven kept
+/// (the `backups` setting), each a whole database with the file's mode; and
+/// `giaoban backup DIR` on request.
+#[test]
+fn a_backup_a_day_seven_kept_and_one_on_request() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["init"]);
+    let dir = env.db.parent().unwrap().to_path_buf();
+    let daily = || {
+        let mut v: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".daily-"))
+            .collect();
+        v.sort();
+        v
+    };
+    for day in 1..=10 {
+        let date = format!("2026-11-{day:02}");
+        for n in 0..2 {
+            let out = Command::cargo_bin("giaoban")
+                .unwrap()
+                .env("GIAOBAN_CONFIG", env.db.with_extension("toml"))
+                .arg("--db")
+                .arg(&env.db)
+                .args(["--today", &date, "task", "add", "--title", &format!("Việc {day}-{n}"), "--org", "HND"])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    let kept = daily();
+    assert_eq!(kept.len(), 7, "{kept:?}");
+    assert!(kept.last().unwrap().contains("20261110"), "{kept:?}");
+    assert!(kept.first().unwrap().contains("20261104"), "{kept:?}");
+    // A copy is a whole database, as private as the file.
+    let copy = dir.join(kept.last().unwrap());
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let tasks: i64 = conn.query_row("SELECT COUNT(*) FROM tasks", [], |r| r.get(0)).unwrap();
+    assert_eq!(tasks, 18, "the copy is the file as it was before that day's first write");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&copy), mode(&env.db));
+
+    // On request, into another folder.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = env.ok(&["backup", elsewhere.path().to_str().unwrap()]);
+    let made: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
+    assert_eq!(made.len(), 1, "{out}");
+}

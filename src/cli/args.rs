@@ -67,6 +67,8 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Undo the last change.
     Undo,
+    /// Copy the whole database, consistently, into a folder (default: beside it).
+    Backup { dir: Option<std::path::PathBuf> },
     /// Print shell completions.
     Completions(CompletionsArgs),
 }

@@ -290,3 +290,11 @@ pub fn undo(ctx: &mut Ctx) -> CliResult {
     println!("{}", tf("undo.done", &[("what", what.join(", "))]));
     Ok(())
 }
+
+pub fn backup(ctx: &Ctx, dir: Option<std::path::PathBuf>) -> CliResult {
+    let beside = ctx.store.path().and_then(|p| p.parent()).filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.or_else(|| beside.map(|d| d.to_path_buf())).unwrap_or_else(|| std::path::PathBuf::from("."));
+    let target = ctx.store.backup_to(&dir, "manual")?;
+    println!("{}", tf("backup.done", &[("path", target.display().to_string())]));
+    Ok(())
+}

@@ -244,6 +244,7 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         Command::Org(c) => edit::org(&mut ctx, c),
         Command::Settings(a) => edit::settings(&mut ctx, a),
         Command::Undo => edit::undo(&mut ctx),
+        Command::Backup { dir } => edit::backup(&ctx, dir),
         Command::Completions(_) => Ok(()),
     }
 }

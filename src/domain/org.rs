@@ -185,16 +185,25 @@ pub struct Settings {
     pub locality: String,
     /// Administrative level: "xã", "huyện", "tỉnh".
     pub level: String,
+    /// How many daily backups are kept beside the file ("7"; "0" turns
+    /// them off).
+    pub backups: String,
 }
 
 impl Settings {
-    pub const KEYS: &'static [&'static str] = &["bloc_name", "locality", "level"];
+    pub const KEYS: &'static [&'static str] = &["bloc_name", "locality", "level", "backups"];
+
+    /// Daily backups to keep: the setting, else seven.
+    pub fn backups_kept(&self) -> usize {
+        self.backups.trim().parse().unwrap_or(7)
+    }
 
     pub fn get(&self, key: &str) -> Option<&str> {
         match key {
             "bloc_name" => Some(&self.bloc_name),
             "locality" => Some(&self.locality),
             "level" => Some(&self.level),
+            "backups" => Some(&self.backups),
             _ => None,
         }
     }

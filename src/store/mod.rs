@@ -396,6 +396,75 @@ impl Store {
         Ok(mode)
     }
 
+    /// Copies the whole file, consistently while others use it (the online
+    /// backup API), into `dir` under a name no other copy has; the copy gets
+    /// the file's mode and group. Returns its path.
+    pub fn backup_to(&self, dir: &Path, kind: &str) -> Result<PathBuf> {
+        let Some(path) = &self.path else {
+            let source = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(StoreError::Io { path: PathBuf::new(), source });
+        };
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+        let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let stamp = self.clock.now().format("%Y%m%d-%H%M%S");
+        let target = unique_file(&dir.join(format!("{base}.{kind}-{stamp}.bak")))?;
+        let mut dest = Connection::open(&target)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
+            backup.run_to_completion(1000, std::time::Duration::from_millis(0), None)?;
+        }
+        copy_permissions(path, &target);
+        Ok(target)
+    }
+
+    /// The backups beside the file, oldest first.
+    pub fn backups(&self) -> Vec<PathBuf> {
+        let Some(path) = &self.path else { return Vec::new() };
+        let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        n.starts_with(&format!("{base}.")) && n.ends_with(".bak")
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        found
+    }
+
+    /// On the first write of a day, a copy of the file as it was before it;
+    /// the oldest daily copies beyond the number kept are removed.
+    fn daily_backup(&self) -> Result<()> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        let kept = self.settings().map(|s| s.backups_kept()).unwrap_or(7);
+        if kept == 0 {
+            return Ok(());
+        }
+        let today = self.clock.today().format("%Y%m%d").to_string();
+        let daily: Vec<PathBuf> = self
+            .backups()
+            .into_iter()
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".daily-")))
+            .collect();
+        if daily.iter().any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(&format!(".daily-{today}"))))
+        {
+            return Ok(());
+        }
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        self.backup_to(&dir, "daily")?;
+        let mut daily = daily;
+        while daily.len() + 1 > kept {
+            let oldest = daily.remove(0);
+            let _ = std::fs::remove_file(oldest);
+        }
+        Ok(())
+    }
+
     /// Whether this store reads a snapshot of the file (nobody had it open,
     /// or its sidecars are not readable by this account).
     pub fn is_snapshot(&self) -> bool {
@@ -542,6 +611,7 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
+        self.daily_backup()?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let mut w = Write { store: self, action: 0, now: self.clock.now(), open: std::cell::Cell::new(true) };
         w.action = w.query_row("SELECT COALESCE(MAX(action_id), 0) + 1 FROM history", [], |r| r.get(0))?;
@@ -602,6 +672,22 @@ fn peek_version(path: &Path) -> Result<i64> {
     Ok(version)
 }
 
+/// `wanted`, or the same name with "-1", "-2"… before ".bak" when taken;
+/// created empty so that no other process takes it meanwhile.
+fn unique_file(wanted: &Path) -> Result<PathBuf> {
+    let name = wanted.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".bak").unwrap_or(&name).to_string();
+    for n in 0..1000 {
+        let candidate = if n == 0 { wanted.to_path_buf() } else { wanted.with_file_name(format!("{stem}-{n}.bak")) };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(source) => return Err(StoreError::Io { path: candidate, source }),
+        }
+    }
+    Err(StoreError::Io { path: wanted.to_path_buf(), source: std::io::Error::from(std::io::ErrorKind::AlreadyExists) })
+}
+
 /// `file:` URI of `path` opened as immutable (percent-encoding what a URI
 /// cannot hold as is).
 fn immutable_uri(path: &Path) -> String {
@@ -622,16 +708,7 @@ fn immutable_uri(path: &Path) -> String {
 fn backup_before_migration(path: &Path, version: i64, now: NaiveDateTime) -> Result<()> {
     let stamp = now.format("%Y%m%d-%H%M%S");
     let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut n = 0;
-    let target = loop {
-        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
-        let candidate = path.with_file_name(format!("{base}.v{version}-{stamp}{suffix}.bak"));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
-            Ok(_) => break candidate,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-            Err(source) => return Err(StoreError::Io { path: candidate, source }),
-        }
-    };
+    let target = unique_file(&path.with_file_name(format!("{base}.v{version}-{stamp}.bak")))?;
     let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     source.busy_timeout(BUSY_TIMEOUT)?;
     let mut dest = Connection::open(&target)?;

@@ -123,6 +123,7 @@ impl Store {
                 "bloc_name" => s.bloc_name = v,
                 "locality" => s.locality = v,
                 "level" => s.level = v,
+                "backups" => s.backups = v,
                 _ => {}
             }
         }
