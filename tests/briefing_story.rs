@@ -537,3 +537,53 @@ fn roll_call_marks_everyone_and_records_chair_and_secretary() {
     assert!(m.secretary_id.is_some());
     assert!(render(&app).contains("Thư ký: Hoàng Văn Thắng"), "{}", render(&app));
 }
+
+/// A save that finds the file locked by another writer does not freeze the
+/// screen: the form stays with its input, the footer says it is waiting, and
+/// the save goes through on a later tick once the other writer is done; Esc
+/// gives up and keeps the input.
+#[test]
+fn a_save_on_a_locked_file_waits_without_freezing_and_goes_through_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("giaoban.db");
+    let mut store = Store::open(&path).unwrap();
+    let hnd = store.resolve_organization("HND").unwrap().id;
+    let id = store.write(|w| w.add_task(Task::new("Vận động hội viên", hnd, TaskKind::Specific), None)).unwrap();
+    store.set_busy_timeout(std::time::Duration::from_millis(50)).unwrap();
+    let mut app = build_app(store, today(), &Config::default()).unwrap();
+    key(&mut app, KeyCode::Char('2'));
+    while app.boards.tabs[app.boards.tab].org_id != Some(hnd) {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    key(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Đã họp chi hội");
+
+    // Another program holds the write lock.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.handle_key_waiting(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.mode(), Mode::Form, "the form stays open with its input");
+    assert!(render(&app).contains("Đang chờ"), "{}", render(&app));
+    app.tick(); // still locked: still waiting
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(app.store.task_notes(id).unwrap().is_empty());
+
+    // The other writer is done: the next tick saves.
+    other.execute_batch("COMMIT").unwrap();
+    app.tick();
+    assert_ne!(app.mode(), Mode::Form);
+    assert_eq!(app.store.task_notes(id).unwrap()[0].text, "Đã họp chi hội");
+
+    // Esc while waiting gives up and keeps what was typed.
+    key(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Ghi thêm");
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.handle_key_waiting(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    app.handle_key_waiting(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(render(&app).contains("Ghi thêm"));
+    other.execute_batch("ROLLBACK").unwrap();
+    app.tick();
+    assert_eq!(app.mode(), Mode::Form, "given up: nothing saved by itself");
+    assert_eq!(app.store.task_notes(id).unwrap().len(), 1);
+}

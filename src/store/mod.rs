@@ -501,6 +501,11 @@ impl Store {
         self.who = Who { actor: actor.to_string(), session: session.to_string() };
     }
 
+    /// How long a write waits for another writer's lock before giving up.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Sets the clock every write of this store is dated by.
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;

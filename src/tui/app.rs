@@ -46,6 +46,13 @@ pub struct App {
     pub quit: bool,
     /// The agenda item being discussed in a live briefing.
     pub running: Option<Running>,
+    /// A save that found the file locked by another writer: the key that
+    /// asked for it, tried again on the next tick until it goes through or
+    /// Esc gives up. Nothing typed is lost meanwhile, and the screen never
+    /// freezes (the store waits only briefly).
+    retry: Option<KeyEvent>,
+    /// Set by a write refused as locked during the key being handled.
+    pub(crate) waiting: bool,
     /// The last agenda item stepped to, so that `n` continues after it even
     /// once the agenda ran out and items were added.
     pub last_discussed: Option<i64>,
@@ -84,6 +91,8 @@ impl App {
             quit: false,
             running: None,
             last_discussed: None,
+            retry: None,
+            waiting: false,
             data_version: 0,
             stale: [true; 4],
         };
@@ -212,7 +221,7 @@ impl App {
 
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
-            Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
+            Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key_waiting(k),
             // With `mouse = true` in the config, the wheel scrolls what has the keys.
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollUp if self.mode() != Mode::Form => self.apply(Action::Up),
@@ -231,6 +240,32 @@ impl App {
                 _ => {}
             },
             _ => {}
+        }
+    }
+
+    /// A key, with the waiting for a locked file around it: Esc while a save
+    /// waits gives up (keeping what was typed); a save refused as locked
+    /// waits and is tried again on the next tick.
+    pub fn handle_key_waiting(&mut self, ev: KeyEvent) {
+        if self.retry.is_some() && ev.code == crossterm::event::KeyCode::Esc {
+            self.retry = None;
+            self.message = Some((crate::i18n::t("tui.gave_up_waiting"), true));
+            return;
+        }
+        self.waiting = false;
+        self.handle_key(ev);
+        if std::mem::take(&mut self.waiting) {
+            self.retry = Some(ev);
+            self.message = Some((crate::i18n::t("tui.waiting"), true));
+        } else if self.retry.is_some_and(|r| r == ev) {
+            self.retry = None;
+        }
+    }
+
+    /// Called on every tick of the event loop: a waiting save tries again.
+    pub fn tick(&mut self) {
+        if let Some(ev) = self.retry.take() {
+            self.handle_key_waiting(ev);
         }
     }
 

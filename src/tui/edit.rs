@@ -29,7 +29,11 @@ impl App {
     /// Executes one intent through the operations layer and refreshes what
     /// it changed.
     pub(crate) fn exec(&mut self, intent: Intent) -> Result<Changes, StoreError> {
-        let changes = crate::ops::execute(&mut self.store, intent)?;
+        let changes = crate::ops::execute(&mut self.store, intent).inspect_err(|e| {
+            if matches!(e, StoreError::Locked) {
+                self.waiting = true;
+            }
+        })?;
         self.after_change(&changes)?;
         Ok(changes)
     }

@@ -59,6 +59,9 @@ pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Res
 
 pub fn run(store: Store, today: NaiveDate, config: Config) -> anyhow::Result<()> {
     let mut app = build_app(store, today, &config)?;
+    // A write that finds the file locked waits a moment, then the app keeps
+    // drawing and tries again on its own (see `App::tick`).
+    app.store.set_busy_timeout(std::time::Duration::from_millis(300))?;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -126,6 +129,7 @@ fn event_loop(
                 }
                 // A running agenda item's timer ticks on screen.
                 dirty = app.refresh_if_changed() || app.running.is_some();
+                app.tick();
                 last_check = std::time::Instant::now();
             }
         }
