@@ -98,6 +98,11 @@ fn a_leader_with_read_permission_reads_with_the_owner_away_and_present() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hội Nông dân"), "{}", text(&out));
     assert_eq!(place.listing(), before, "the leader created files beside the database");
+    // A change asked for by the leader is refused, saying why.
+    let out = place.as_leader(&["task", "note", "1", "x"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nobody"), "{}", text(&out));
+    assert_eq!(place.listing(), before);
 
     // The owner has the file open and has just saved: the leader reads it too.
     let mut owner = giaoban::store::Store::open(&place.db).unwrap();

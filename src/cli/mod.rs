@@ -227,6 +227,10 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
     }
     // Commands that only look open the file without ever writing to it.
     let mut store = open_store(cli.db, cli.read_only || command.only_reads())?;
+    if store.is_read_only() && !command.only_reads() {
+        // A change asked for on a file this account may only read: say why.
+        return Err(CliError::Fail(store.read_only_reason().unwrap_or_else(|| t("err.read_only"))));
+    }
     store.set_clock(crate::clock::Clock::on(today));
     let mut ctx = Ctx { store, today, style: Style::detect() };
     match command {

@@ -153,6 +153,16 @@ pub struct Store {
     /// Set when the file is read as an immutable snapshot: what it looked
     /// like on disk then, to notice a change.
     snapshot: Option<FileStamp>,
+    why_read_only: Option<ReadOnlyWhy>,
+}
+
+/// Why a store cannot write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    /// Opened to look only (`--read-only`, or a command that only reads).
+    Asked,
+    /// This account may read the file but not write it.
+    NoPermission,
 }
 
 /// Size and modification time of the file and its write-ahead log.
@@ -209,6 +219,27 @@ impl Who {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         Who { actor, session: format!("{}-{nanos}", std::process::id()) }
     }
+}
+
+/// The account that owns a file, by name.
+#[cfg(unix)]
+fn file_owner(path: Option<&Path>) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata(path?).ok()?.uid();
+    // SAFETY: getpwuid reads the password database; the pointer is checked
+    // and its name copied at once.
+    unsafe {
+        let pw = libc::getpwuid(uid);
+        if pw.is_null() {
+            return Some(uid.to_string());
+        }
+        Some(std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned())
+    }
+}
+
+#[cfg(not(unix))]
+fn file_owner(_path: Option<&Path>) -> Option<String> {
+    None
 }
 
 #[cfg(unix)]
@@ -316,7 +347,9 @@ impl Store {
                 if version < SCHEMA_VERSION {
                     return Err(StoreError::ReadOnly);
                 }
-                return Store::open_read_only(path);
+                let mut store = Store::open_read_only(path)?;
+                store.why_read_only = Some(ReadOnlyWhy::NoPermission);
+                return Ok(store);
             }
         }
         let conn = Connection::open(path).map_err(StoreError::from)?;
@@ -330,6 +363,7 @@ impl Store {
             clock: Clock::system(),
             who: Who::current(),
             snapshot: None,
+            why_read_only: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -360,7 +394,25 @@ impl Store {
             clock: Clock::system(),
             who: Who::current(),
             snapshot,
+            why_read_only: Some(ReadOnlyWhy::Asked),
         })
+    }
+
+    /// Why writes are impossible, in one sentence of the user's language
+    /// (None when they are possible).
+    pub fn read_only_reason(&self) -> Option<String> {
+        use crate::i18n::{t, tf};
+        let path = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+        match self.why_read_only? {
+            ReadOnlyWhy::Asked => Some(t("err.read_only_asked")),
+            ReadOnlyWhy::NoPermission => {
+                let owner = file_owner(self.path.as_deref()).unwrap_or_default();
+                Some(tf(
+                    "err.read_only_permission",
+                    &[("path", path), ("owner", owner), ("me", self.who.actor.clone())],
+                ))
+            }
+        }
     }
 
     /// Shares the file with a Unix group: the file and its sidecars take the
@@ -488,8 +540,15 @@ impl Store {
     /// A private database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store =
-            Store { conn, read_only: false, path: None, clock: Clock::system(), who: Who::current(), snapshot: None };
+        let mut store = Store {
+            conn,
+            read_only: false,
+            path: None,
+            clock: Clock::system(),
+            who: Who::current(),
+            snapshot: None,
+            why_read_only: None,
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)

@@ -87,7 +87,7 @@ impl App {
     ) -> Result<(), StoreError> {
         use super::views::review::ReviewRow as R;
         if self.shared.read_only && action != Action::Open {
-            self.message = Some((t("err.read_only"), true));
+            self.message = Some((self.store.read_only_reason().unwrap_or_else(|| t("err.read_only")), true));
             return Ok(());
         }
         match (row, action) {

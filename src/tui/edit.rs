@@ -51,7 +51,7 @@ impl App {
     /// Status, delete and edits on the record a detail popup shows.
     pub(crate) fn subject_action(&mut self, subject: Subject, action: Action) -> Result<(), StoreError> {
         if self.shared.read_only && is_write(action) {
-            self.message = Some((t("err.read_only"), true));
+            self.message = Some((self.store.read_only_reason().unwrap_or_else(|| t("err.read_only")), true));
             return Ok(());
         }
         use super::forms::FormPurpose as F;
@@ -74,7 +74,7 @@ impl App {
     /// Handles an editing action on the screen; false if it means nothing here.
     pub(crate) fn edit_action(&mut self, action: Action) -> Result<bool, StoreError> {
         if self.shared.read_only && is_write(action) {
-            self.message = Some((t("err.read_only"), true));
+            self.message = Some((self.store.read_only_reason().unwrap_or_else(|| t("err.read_only")), true));
             return Ok(true);
         }
         match (self.screen, action) {
