@@ -523,3 +523,26 @@ fn a_backup_a_day_seven_kept_and_one_on_request() {
     let made: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
     assert_eq!(made.len(), 1, "{out}");
 }
+
+/// `giaoban doctor` says the file is healthy, finds a search index out of
+/// step (exit 1), and `--repair` rebuilds it without touching the data.
+#[test]
+fn doctor_checks_and_repairs_only_derived_data() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    env.ok(&["backup"]);
+    let report = env.ok(&["doctor"]);
+    assert!(report.lines().all(|l| l.starts_with('✓')), "{report}");
+    let tasks_before = env.json(&["tasks", "--all", "--json"]);
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute("DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_index LIMIT 5)", []).unwrap();
+    }
+    let (code, _) = env.fails(&["doctor"]);
+    assert_eq!(code, 1);
+    let out = env.cmd().arg("doctor").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l.starts_with('✗') && l.contains("--repair")));
+    env.ok(&["doctor", "--repair"]);
+    env.ok(&["doctor"]);
+    assert_eq!(env.json(&["tasks", "--all", "--json"]), tasks_before, "repair changed no task");
+}

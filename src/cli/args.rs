@@ -67,6 +67,11 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Undo the last change.
     Undo,
+    /// Check the file and the files beside it; --repair rebuilds derived data.
+    Doctor {
+        #[arg(long)]
+        repair: bool,
+    },
     /// Copy the whole database, consistently, into a folder (default: beside it).
     Backup { dir: Option<std::path::PathBuf> },
     /// Print shell completions.

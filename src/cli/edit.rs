@@ -3,7 +3,7 @@
 use super::args::{DemoArgs, InitArgs, OrgCommand, SettingsArgs, SettingsCommand, TaskAddArgs, TaskCommand};
 use super::json::{self, Names};
 use super::output::{hanging, Align, Table};
-use super::{print_json, CliResult, Ctx};
+use super::{print_json, CliError, CliResult, Ctx};
 use crate::domain::{OrgKind, Organization, Task, TaskKind};
 use crate::i18n::{t, tf};
 use crate::ops::{self, Board, Intent};
@@ -296,5 +296,19 @@ pub fn backup(ctx: &Ctx, dir: Option<std::path::PathBuf>) -> CliResult {
     let dir = dir.or_else(|| beside.map(|d| d.to_path_buf())).unwrap_or_else(|| std::path::PathBuf::from("."));
     let target = ctx.store.backup_to(&dir, "manual")?;
     println!("{}", tf("backup.done", &[("path", target.display().to_string())]));
+    Ok(())
+}
+
+pub fn doctor(ctx: &mut Ctx, repair: bool) -> CliResult {
+    let findings = ctx.store.doctor(repair)?;
+    for f in &findings {
+        let mark = if f.ok { "✓" } else { "✗" };
+        let line = format!("{mark} {}", crate::text::sanitize_for_terminal(&f.text));
+        println!("{}", if f.ok { line } else { ctx.style.warn(&line) });
+    }
+    let problems = findings.iter().filter(|f| !f.ok).count();
+    if problems > 0 {
+        return Err(CliError::Fail(tf("doctor.problems", &[("n", problems.to_string())])));
+    }
     Ok(())
 }

@@ -249,6 +249,7 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         Command::Settings(a) => edit::settings(&mut ctx, a),
         Command::Undo => edit::undo(&mut ctx),
         Command::Backup { dir } => edit::backup(&ctx, dir),
+        Command::Doctor { repair } => edit::doctor(&mut ctx, repair),
         Command::Completions(_) => Ok(()),
     }
 }

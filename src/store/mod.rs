@@ -1,5 +1,6 @@
 //! The only place that speaks SQL. Every user action is one transaction.
 
+mod doctor;
 mod history;
 mod meetings;
 mod orgs;
@@ -9,6 +10,7 @@ pub mod search;
 mod status;
 mod tasks;
 
+pub use doctor::Finding;
 pub use history::{HistoryEntry, UndoScope};
 pub use schema::{SCHEMA_VERSION, VERSIONED};
 pub use search::{SearchHit, SearchKind};
@@ -469,7 +471,7 @@ impl Store {
         Ok(target)
     }
 
-    /// The backups beside the file, oldest first.
+    /// The backups beside the file, oldest first (by when they were made).
     pub fn backups(&self) -> Vec<PathBuf> {
         let Some(path) = &self.path else { return Vec::new() };
         let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -485,7 +487,7 @@ impl Store {
                     .collect()
             })
             .unwrap_or_default();
-        found.sort();
+        found.sort_by_key(|p| (std::fs::metadata(p).and_then(|m| m.modified()).ok(), p.clone()));
         found
     }
 
