@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod ops;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -546,3 +546,19 @@ fn doctor_checks_and_repairs_only_derived_data() {
     env.ok(&["doctor"]);
     assert_eq!(env.json(&["tasks", "--all", "--json"]), tasks_before, "repair changed no task");
 }
+
+#[test]
+fn export_writes_the_minutes_and_refuses_a_briefing_not_held() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let file = env.db.with_file_name("bien-ban-46.md");
+    let out = env.ok(&["export", "minutes", "--meeting", "46", "-o", file.to_str().unwrap()]);
+    assert!(out.contains("bien-ban-46.md"), "{out}");
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.contains("# BIÊN BẢN") && md.contains("Hội nghị giao ban số 46/2026"));
+    let shown = env.ok(&["export", "conclusions", "--meeting", "46/2026"]);
+    assert!(shown.contains("# THÔNG BÁO"), "{shown}");
+    let (code, err) = env.fails(&["export", "minutes", "--meeting", "47"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("47/2026"), "{err}");
+}

@@ -67,6 +67,8 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Undo the last change.
     Undo,
+    /// Write a document of record: the minutes or the notice of conclusions.
+    Export(ExportArgs),
     /// Check the file and the files beside it; --repair rebuilds derived data.
     Doctor {
         #[arg(long)]
@@ -239,6 +241,25 @@ pub struct AgendaArgs {
     pub next: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Document {
+    /// Biên bản (form 1.9 of Decree 30/2020).
+    Minutes,
+    /// Thông báo kết luận (form 1.4).
+    Conclusions,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    pub document: Document,
+    #[arg(long, value_name = "N")]
+    pub meeting: String,
+    /// The file to write (Markdown); "-" or nothing for the screen.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -250,6 +250,7 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         Command::Undo => edit::undo(&mut ctx),
         Command::Backup { dir } => edit::backup(&ctx, dir),
         Command::Doctor { repair } => edit::doctor(&mut ctx, repair),
+        Command::Export(a) => view::export(&ctx, a),
         Command::Completions(_) => Ok(()),
     }
 }

@@ -654,3 +654,32 @@ pub fn places(ctx: &Ctx, a: JsonArg) -> CliResult {
     }
     Ok(())
 }
+
+pub fn export(ctx: &Ctx, a: super::args::ExportArgs) -> CliResult {
+    use super::args::Document;
+    let meeting = find_meeting(ctx, &a.meeting)?;
+    if meeting.status == crate::domain::MeetingStatus::Planned {
+        return Err(CliError::Usage(tf("export.not_held", &[("meeting", crate::i18n::meeting_label(&meeting))])));
+    }
+    let names = Names::load(&ctx.store)?;
+    let settings = ctx.store.settings()?;
+    let sum = crate::ops::BriefingSummary::load(&ctx.store, meeting.id, ctx.today, &names)?;
+    let text = match a.document {
+        Document::Minutes => crate::report::minutes_markdown(&sum, &settings, &names),
+        Document::Conclusions => crate::report::conclusions_markdown(&sum, &settings, &names),
+    };
+    match a.output.filter(|p| p.as_os_str() != "-") {
+        None => {
+            for line in text.lines() {
+                println!("{}", crate::text::sanitize_for_terminal(line));
+            }
+        }
+        Some(path) => {
+            std::fs::write(&path, &text).map_err(|e| {
+                CliError::Fail(tf("err.io", &[("path", path.display().to_string()), ("reason", e.to_string())]))
+            })?;
+            println!("{}", tf("export.written", &[("path", path.display().to_string())]));
+        }
+    }
+    Ok(())
+}
