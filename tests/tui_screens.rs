@@ -432,3 +432,30 @@ fn a_long_error_is_not_cut_at_80_columns() {
 fn display_width(s: &str) -> usize {
     giaoban::text::display_width(s)
 }
+
+/// `w` on a held briefing writes its minutes or notice to a file named for
+/// it, and says where.
+#[test]
+fn w_on_a_held_briefing_writes_its_minutes() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('4'));
+    while !matches!(app.meetings.selected_subject(), Some(giaoban::tui::views::detail::Subject::Meeting(id)) if app.store.meeting(id).unwrap().number == 46)
+    {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode(), Mode::Menu);
+    key(&mut app, KeyCode::Enter);
+    match app.popups.last() {
+        Some(giaoban::tui::app::Popup::Prompt(p)) => assert_eq!(p.input.value(), "bien-ban-46-2026.md"),
+        _ => panic!("no file prompt"),
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bien-ban.md");
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    chars(&mut app, file.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.contains("# BIÊN BẢN"));
+    assert!(app.message.as_ref().is_some_and(|(m, err)| !err && m.contains("bien-ban.md")), "{:?}", app.message);
+}

@@ -125,7 +125,7 @@ fn footer_actions(app: &App) -> &'static [Action] {
         Mode::Board => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Agenda => &[Open, StartBriefing, NextItem, Conclusion, RollCall, Help, Quit],
-        Mode::Meetings => &[Open, Add, NextBriefing, Search, NextScreen, Help, Quit],
+        Mode::Meetings => &[Open, Add, Document, NextBriefing, Search, NextScreen, Help, Quit],
         Mode::Detail => &[Down, Edit, Note, Back],
         Mode::Help => &[Down, Back],
         Mode::Search => &[Down, Open, Back],

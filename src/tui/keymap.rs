@@ -135,6 +135,7 @@ actions! {
     Chair = "chair",
     Secretary = "secretary",
     Review = "review",
+    Document = "document",
     Done = "done",
     Answer = "answer",
     Yes = "yes",
@@ -381,7 +382,13 @@ fn default_table() -> Table {
     );
     t.insert(
         Mode::Meetings,
-        nav(vec![(Add, vec![k("a")]), (Edit, vec![k("e")]), (Delete, vec![k("d")]), (NextBriefing, vec![k("N")])]),
+        nav(vec![
+            (Add, vec![k("a")]),
+            (Edit, vec![k("e")]),
+            (Delete, vec![k("d")]),
+            (NextBriefing, vec![k("N")]),
+            (Document, vec![k("w")]),
+        ]),
     );
     t.insert(
         Mode::Detail,
