@@ -85,7 +85,11 @@ fn build(weeks: i64) -> tempfile::TempDir {
 fn data(years: usize) -> &'static std::path::Path {
     static ONE: OnceLock<tempfile::TempDir> = OnceLock::new();
     static TEN: OnceLock<tempfile::TempDir> = OnceLock::new();
-    let dir = if years == 1 { ONE.get_or_init(|| build(52)) } else { TEN.get_or_init(|| build(520)) };
+    // GIAOBAN_BENCH_QUICK=1 (CI): two weeks of data for either size, to
+    // prove the benchmarks build and run, not to time anything.
+    let quick = std::env::var("GIAOBAN_BENCH_QUICK").as_deref() == Ok("1");
+    let weeks = |w: i64| if quick { 2 } else { w };
+    let dir = if years == 1 { ONE.get_or_init(|| build(weeks(52))) } else { TEN.get_or_init(|| build(weeks(520))) };
     dir.path()
 }
 
@@ -135,5 +139,21 @@ fn tui_first_frame(bencher: divan::Bencher, years: usize) {
         let app = giaoban::tui::build_app(store, today(), &Config::default()).unwrap();
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         term.draw(|f| giaoban::tui::frame::draw(f, &app)).unwrap();
+    });
+}
+
+/// Tổng quan's first visit: the month's report figures, targets, oldest
+/// items and the weeks of the trend it loads.
+#[divan::bench(args = [1, 10], sample_count = 20)]
+fn overview_month(bencher: divan::Bencher, years: usize) {
+    let store = open(years);
+    bencher.bench_local(|| {
+        giaoban::ops::overview::Overview::load(
+            &store,
+            giaoban::ops::period::Period::Month,
+            today(),
+            giaoban::tui::views::overview::WEEKS,
+        )
+        .unwrap()
     });
 }

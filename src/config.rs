@@ -5,6 +5,7 @@
 //! lang = "vi"
 //! theme = "ansi16"      # ansi16 | ansi256 | truecolor | mono
 //! mouse = false
+//! start = "overview"    # agenda | boards | pending | meetings | overview
 //! [keys.board]
 //! next_org = "n"
 //! ```
@@ -18,6 +19,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
     pub mouse: bool,
+    /// The screen the interface opens on (else the agenda, or Tổng quan
+    /// for an account that may only read the file).
+    pub start: Option<String>,
     /// mode -> action -> key(s), as written; the keymap checks them.
     pub keys: BTreeMap<String, Vec<KeyEntry>>,
     /// Where the file is, for messages.
@@ -73,6 +77,10 @@ impl Config {
                 },
                 ("theme", toml::Value::String(s)) => cfg.theme = Some(s.clone()),
                 ("mouse", toml::Value::Boolean(b)) => cfg.mouse = *b,
+                ("start", toml::Value::String(s)) => match s.as_str() {
+                    "agenda" | "boards" | "pending" | "meetings" | "overview" => cfg.start = Some(s.clone()),
+                    _ => cfg.warn("config.bad_value", k, s),
+                },
                 ("keys", toml::Value::Table(modes)) => {
                     for (mode, table) in modes {
                         let Some(table) = table.as_table() else {

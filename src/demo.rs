@@ -10,6 +10,7 @@
 //! The content (names, titles, notes, topics) is in `assets/demo.toml`; this
 //! module decides dates, statuses and who does what.
 
+pub mod bulk;
 mod content;
 mod figures;
 mod rng;

@@ -168,6 +168,9 @@ pub fn domain_error(e: &DomainError) -> String {
         DomainError::TooLong { field, max } => {
             tf(e.key(), &[("field", t(&format!("field.{field}"))), ("max", crate::text::format_int(*max as i64))])
         }
+        DomainError::BadSetting { key, valid } => {
+            tf(e.key(), &[("key", key.to_string()), ("valid", valid.to_string())])
+        }
         _ => t(e.key()),
     }
 }

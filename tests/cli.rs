@@ -70,7 +70,7 @@ fn init_is_idempotent_and_records_the_bloc() {
     assert!(out.contains("6 tổ chức"), "{out}");
     env.ok(&["init"]);
     let settings = env.ok(&["settings"]);
-    assert!(settings.contains("locality   Hải Hà"), "{settings}");
+    assert!(settings.contains("locality      Hải Hà"), "{settings}");
     let orgs = env.json(&["org", "list", "--json"]);
     assert_eq!(orgs.as_array().unwrap().len(), 6);
 }
@@ -561,4 +561,77 @@ fn export_writes_the_minutes_and_refuses_a_briefing_not_held() {
     let (code, err) = env.fails(&["export", "minutes", "--meeting", "47"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("47/2026"), "{err}");
+}
+
+/// Documents from the command line: formats from --format or the file's
+/// extension, Word files under the offered name when no file is given,
+/// the screen refused for them, and bad requests refused with one sentence
+/// and nothing written.
+#[test]
+fn export_writes_each_document_in_the_format_asked() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let dir = env.db.parent().unwrap().to_path_buf();
+    let docx = dir.join("tb.docx");
+    env.ok(&["export", "conclusions", "--meeting", "46", "-o", docx.to_str().unwrap()]);
+    assert_eq!(&file_bytes(&docx)[..2], b"PK", "a .docx is a zip");
+    // No file named: the offered name, in the current folder.
+    let out = env
+        .cmd()
+        .current_dir(&dir)
+        .args(["export", "minutes", "--meeting", "46", "--format", "docx"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.join("bien-ban-giao-ban-46-2026.docx").exists(), "{}", String::from_utf8_lossy(&out.stdout));
+    let (code, err) = env.fails(&["export", "minutes", "--meeting", "46", "--format", "docx", "-o", "-"]);
+    assert_eq!(code, 2, "{err}");
+    // The invitation goes to the next briefing by default; Markdown on the screen.
+    let md = env.ok(&["export", "invitation"]);
+    assert!(md.contains("# GIẤY MỜI") && md.contains("Số: 01/GM-KMTTQ"), "{md}");
+    // The report: this month by default, or the dates given; Excel and CSV.
+    let md = env.ok(&["export", "report"]);
+    assert!(md.contains("tháng 11/2026") && md.contains("Hoàn thành đúng hạn"), "{md}");
+    let csv = dir.join("r.csv");
+    env.ok(&["export", "report", "--from", "01/11/2026", "--to", "23/11/2026", "-o", csv.to_str().unwrap()]);
+    assert!(file_bytes(&csv).starts_with(b"\xEF\xBB\xBF"), "CSV for Excel starts with a BOM");
+    let xlsx = dir.join("r.xlsx");
+    env.ok(&["export", "report", "--period", "quý", "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(&file_bytes(&xlsx)[..2], b"PK");
+    let ics = env.ok(&["export", "calendar"]);
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics}");
+    // Refusals: one sentence, exit 2, no file.
+    for (args, says) in [
+        (vec!["export", "report", "--period", "fortnight"], "fortnight"),
+        (vec!["export", "report", "--from", "23/11/2026", "--to", "01/11/2026"], "--to"),
+        (vec!["export", "report", "--from", "31/02/2026", "--to", "01/03/2026"], "31/02/2026"),
+        (vec!["export", "minutes", "--meeting", "46", "--format", "pdf"], "pdf"),
+        (vec!["export", "report", "--format", "docx", "-o", "x.docx"], "docx"),
+        (vec!["export", "calendar", "--number", "3"], "--number"),
+        (vec!["remind", "--within", "-3"], "-3"),
+        (vec!["remind", "--org", "XYZ"], "XYZ"),
+    ] {
+        let (code, err) = env.fails(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says) && err.lines().count() == 1, "{args:?}: {err}");
+    }
+    assert!(!dir.join("x.docx").exists());
+}
+
+#[test]
+fn remind_prints_each_organizations_sheet_or_writes_them_to_a_folder() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let one = env.ok(&["remind", "--org", "nong dan", "--within", "3"]);
+    assert!(one.starts_with("ĐÔN ĐỐC — Hội Nông dân (23/11/2026)"), "{one}");
+    assert!(one.contains("Đến hạn trong 3 ngày") || !one.contains("Đến hạn"), "{one}");
+    let all = env.ok(&["remind"]);
+    assert!(all.matches("ĐÔN ĐỐC — ").count() >= 2, "{all}");
+    let dir = env.db.parent().unwrap().join("don-doc");
+    std::fs::create_dir(&dir).unwrap();
+    env.ok(&["remind", "--format", "docx", "-o", dir.to_str().unwrap()]);
+    let files: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(files.iter().any(|f| f == "phieu-don-doc-hnd-2026-11-23.docx"), "{files:?}");
+    assert_eq!(files.len(), 6, "one sheet per organization: {files:?}");
 }

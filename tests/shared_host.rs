@@ -19,8 +19,25 @@ fn is_root() -> bool {
     root && tools
 }
 
-/// A folder every account can enter and read, with a copy of the binary in
-/// it (the build folder may not be open to other accounts).
+/// The binary where every account can run it (the build folder may not be
+/// open to other accounts): linked, or else copied, once per test run — a
+/// copy being written while another test starts a process would make that
+/// process's exec of it fail as "text file busy".
+fn shared_binary() -> &'static Path {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.join("giaoban");
+        if std::fs::hard_link(env!("CARGO_BIN_EXE_giaoban"), &bin).is_err() {
+            std::fs::copy(env!("CARGO_BIN_EXE_giaoban"), &bin).unwrap();
+        }
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
+}
+
+/// A folder every account can enter and read.
 struct Place {
     _dir: tempfile::TempDir,
     root: PathBuf,
@@ -33,9 +50,7 @@ impl Place {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
         std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let bin = root.join("giaoban");
-        std::fs::copy(env!("CARGO_BIN_EXE_giaoban"), &bin).unwrap();
-        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = shared_binary().to_path_buf();
         let db = root.join("khoi.db");
         Place { _dir: dir, root, bin, db }
     }

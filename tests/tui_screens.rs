@@ -433,8 +433,8 @@ fn display_width(s: &str) -> usize {
     giaoban::text::display_width(s)
 }
 
-/// `w` on a held briefing writes its minutes or notice to a file named for
-/// it, and says where.
+/// `w` on a held briefing offers its documents in Word and Markdown, then
+/// writes the chosen one to a file named for it, and says where.
 #[test]
 fn w_on_a_held_briefing_writes_its_minutes() {
     let mut app = demo_app();
@@ -445,17 +445,75 @@ fn w_on_a_held_briefing_writes_its_minutes() {
     }
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.mode(), Mode::Menu);
+    let menu = render(&app, 80, 24);
+    for offer in ["Biên bản — Word (.docx)", "Thông báo kết luận — Markdown", "Báo cáo tháng — Excel", "Lịch giao ban"]
+    {
+        assert!(menu.contains(offer), "{offer} not offered:\n{menu}");
+    }
     key(&mut app, KeyCode::Enter);
     match app.popups.last() {
-        Some(giaoban::tui::app::Popup::Prompt(p)) => assert_eq!(p.input.value(), "bien-ban-46-2026.md"),
+        Some(giaoban::tui::app::Popup::Prompt(p)) => assert_eq!(p.input.value(), "bien-ban-giao-ban-46-2026.docx"),
         _ => panic!("no file prompt"),
     }
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bien-ban.md");
+    let file = dir.path().join("bien-ban.docx");
     app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     chars(&mut app, file.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
-    let md = std::fs::read_to_string(&file).unwrap();
-    assert!(md.contains("# BIÊN BẢN"));
-    assert!(app.message.as_ref().is_some_and(|(m, err)| !err && m.contains("bien-ban.md")), "{:?}", app.message);
+    let bytes = std::fs::read(&file).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("BIÊN BẢN") && xml.contains("Số: 01/BB-KMTTQ"));
+    assert!(app.message.as_ref().is_some_and(|(m, err)| !err && m.contains("bien-ban.docx")), "{:?}", app.message);
+}
+
+/// `w` on a board offers the organization's reminder sheet; as plain text
+/// it lists the board's overdue work.
+#[test]
+fn w_on_a_board_writes_the_organizations_reminder() {
+    let mut app = demo_app();
+    key(&mut app, KeyCode::Char('2'));
+    while app.boards.tabs.get(app.boards.tab).and_then(|t| t.org_id).is_none() {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    key(&mut app, KeyCode::Char('w'));
+    let menu = render(&app, 80, 24);
+    assert!(menu.contains("Phiếu đôn đốc — văn bản thường"), "{menu}");
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Enter);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("don-doc.txt");
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    chars(&mut app, file.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("ĐÔN ĐỐC — "), "{text}");
+}
+
+/// `I` imports a spreadsheet: the file prompt, a preview of what would be
+/// created, then the import on confirmation.
+#[test]
+fn i_previews_a_spreadsheet_then_imports_it() {
+    let mut app = demo_app();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("viec.csv");
+    std::fs::write(
+        &file,
+        "Tên công việc,Đơn vị chủ trì,Hạn hoàn thành\r\nVận động quỹ khuyến học,HND,20/12/2026\r\n,HND,\r\n",
+    )
+    .unwrap();
+    key(&mut app, KeyCode::Char('I'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    chars(&mut app, file.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Menu, "{:?}", app.message);
+    let preview = render(&app, 80, 24);
+    assert!(preview.contains("Sẽ tạo 1 việc"), "{preview}");
+    assert!(preview.contains("Dòng 3, cột Tên công việc"), "{preview}");
+    assert!(preview.contains("Nhập các dòng hợp lệ (bỏ 1 dòng lỗi)"), "{preview}");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.message.as_ref().is_some_and(|(m, err)| !err && m.contains("1 việc mới")), "{:?}", app.message);
+    let found = app.store.search("quy khuyen hoc", &[], 5).unwrap();
+    assert!(!found.is_empty(), "the imported task is searchable");
 }

@@ -67,8 +67,13 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Undo the last change.
     Undo,
-    /// Write a document of record: the minutes or the notice of conclusions.
+    /// Write a document of record: minutes, conclusions, invitation, report, calendar.
     Export(ExportArgs),
+    /// Reminder sheets: overdue work, work due soon, unanswered items, per organization.
+    Remind(RemindArgs),
+    /// Bring data in: an export (json) or a spreadsheet of tasks.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Check the file and the files beside it; --repair rebuilds derived data.
     Doctor {
         #[arg(long)]
@@ -81,6 +86,12 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command writes when the file lets it and otherwise only
+    /// reads (documents take their number from the register when they can).
+    pub fn writes_if_it_can(&self) -> bool {
+        matches!(self, Command::Export(_) | Command::Remind(_))
+    }
+
     /// Whether the command only looks at the data.
     pub fn only_reads(&self) -> bool {
         match self {
@@ -135,6 +146,12 @@ pub struct InitArgs {
 pub struct DemoArgs {
     #[arg(long)]
     pub force: bool,
+    /// Generate a history of N years (1 to 100) ending today, in bulk.
+    #[arg(long, value_name = "N")]
+    pub years: Option<String>,
+    /// With --years: the generator's seed (the same seed gives the same data).
+    #[arg(long, value_name = "S", requires = "years")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +160,15 @@ pub struct StatusArgs {
     pub org: Option<String>,
     #[arg(long)]
     pub json: bool,
+    /// Each organization's open work as a bar, and the bloc's weeks.
+    #[arg(long, conflicts_with = "json")]
+    pub chart: bool,
+    /// The chart in ASCII (as through a pipe).
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+    /// The chart's period for the on-time rate: week, month, quarter, year.
+    #[arg(long, value_name = "PERIOD", requires = "chart")]
+    pub period: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -249,15 +275,87 @@ pub enum Document {
     Minutes,
     /// Thông báo kết luận (form 1.4).
     Conclusions,
+    /// Giấy mời to a briefing (the next one unless --meeting).
+    Invitation,
+    /// The period report: four categories per organization, targets, pending items.
+    Report,
+    /// The calendar of briefings (.ics).
+    Calendar,
+    /// Every record, history included, as versioned JSON (import json restores it).
+    Json,
+    /// The task list as a spreadsheet (xlsx or csv) that import tasks reads back.
+    Tasks,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[arg(value_enum)]
     pub document: Document,
+    /// The briefing, as `agenda --meeting` takes it (12 or 12/2026).
     #[arg(long, value_name = "N")]
-    pub meeting: String,
-    /// The file to write (Markdown); "-" or nothing for the screen.
+    pub meeting: Option<String>,
+    /// docx or md (documents), xlsx, csv or md (report), ics (calendar).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// The file to write; "-" for the screen (Markdown and text only).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// The number from the office's own register, instead of the next one.
+    #[arg(long, value_name = "N")]
+    pub number: Option<i64>,
+    /// The report's period: week, month, quarter or year (the one holding today).
+    #[arg(long, value_name = "PERIOD", conflicts_with_all = ["from", "to"])]
+    pub period: Option<String>,
+    /// The report's first day.
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// The report's last day.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An export of giaoban: restored into an empty database, merged with --merge.
+    Json {
+        file: std::path::PathBuf,
+        /// Add what the file has and this database lacks (never duplicating).
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Tasks from a spreadsheet (xlsx, xls, ods, csv).
+    Tasks(ImportTasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportTasksArgs {
+    pub file: std::path::PathBuf,
+    /// The sheet to read (else the first with a task list).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Show what would be created and every problem; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the valid rows and leave out the invalid ones.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Convert cells typed in TCVN3 (ABC) or VNI fonts to Unicode.
+    #[arg(long)]
+    pub convert_legacy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// One organization (code or name); every organization otherwise.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    /// Work due within this many days (default 7).
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub within: i64,
+    /// text (default on the screen), md or docx.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// The file to write (a folder when every organization gets a .docx).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 }
@@ -307,7 +405,7 @@ pub struct SettingsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCommand {
-    /// Set one setting: bloc_name, locality, level.
+    /// Set one setting (see the list `giaoban settings` prints).
     Set { key: String, value: String },
 }
 

@@ -31,6 +31,9 @@ pub fn init(ctx: &mut Ctx, a: InitArgs) -> CliResult {
 }
 
 pub fn demo(ctx: &mut Ctx, a: DemoArgs) -> CliResult {
+    if let Some(years) = a.years.as_deref() {
+        return demo_years(ctx, years, a.seed, a.force);
+    }
     let summary = crate::demo::fill(&mut ctx.store, ctx.today, a.force)?;
     println!(
         "{}",
@@ -41,6 +44,30 @@ pub fn demo(ctx: &mut Ctx, a: DemoArgs) -> CliResult {
                 ("tasks", summary.tasks.to_string()),
                 ("pending", summary.pending.to_string()),
                 ("people", summary.people.to_string()),
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// `demo --years N`: a history of N years, generated in bulk.
+fn demo_years(ctx: &mut Ctx, input: &str, seed: Option<u64>, force: bool) -> CliResult {
+    use crate::demo::bulk::{fill_years, DEFAULT_SEED, MAX_YEARS};
+    let years = input.trim().parse::<u32>().ok().filter(|y| (1..=MAX_YEARS).contains(y)).ok_or_else(|| {
+        CliError::Usage(tf("demo.bad_years", &[("input", input.to_string()), ("max", MAX_YEARS.to_string())]))
+    })?;
+    let s = fill_years(&mut ctx.store, ctx.today, years, seed.unwrap_or(DEFAULT_SEED), force)?;
+    println!(
+        "{}",
+        crate::i18n::tn(
+            "demo.years_done",
+            years as i64,
+            &[
+                ("meetings", s.meetings.to_string()),
+                ("tasks", s.tasks.to_string()),
+                ("notes", s.notes.to_string()),
+                ("pending", s.pending.to_string()),
+                ("people", s.people.to_string()),
             ]
         )
     );
@@ -278,7 +305,7 @@ pub fn settings(ctx: &mut Ctx, a: SettingsArgs) -> CliResult {
     }
     let s = ctx.store.settings()?;
     for key in crate::domain::Settings::KEYS {
-        println!("{:<10} {}", key, crate::text::sanitize_for_terminal(s.get(key).unwrap_or("")));
+        println!("{:<13} {}", key, crate::text::sanitize_for_terminal(s.get(key).unwrap_or("")));
     }
     Ok(())
 }

@@ -1,7 +1,10 @@
 //! Non-interactive commands: what leaders run over SSH and scripts call.
 
 mod args;
+mod chart;
 mod edit;
+mod export;
+mod import;
 mod json;
 mod output;
 mod view;
@@ -216,18 +219,18 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
     // Looking at a file that does not exist is a typo, not a wish for an
     // empty database: only commands that write create one.
     let path = cli.db.clone().unwrap_or_else(default_db_path);
-    if !path.exists() && command.only_reads() {
+    if !path.exists() && (command.only_reads() || command.writes_if_it_can()) {
         return Err(CliError::Fail(tf("err.no_database", &[("path", path.display().to_string())])));
     }
     // An empty file becomes a database only by a command that writes (and
     // so asks for one); looking at it is an error that leaves it empty.
     let empty = std::fs::metadata(&path).is_ok_and(|m| m.len() == 0);
-    if empty && command.only_reads() {
+    if empty && (command.only_reads() || command.writes_if_it_can()) {
         return Err(StoreError::EmptyFile.into());
     }
     // Commands that only look open the file without ever writing to it.
     let mut store = open_store(cli.db, cli.read_only || command.only_reads())?;
-    if store.is_read_only() && !command.only_reads() {
+    if store.is_read_only() && !command.only_reads() && !command.writes_if_it_can() {
         // A change asked for on a file this account may only read: say why.
         return Err(CliError::Fail(store.read_only_reason().unwrap_or_else(|| t("err.read_only"))));
     }
@@ -250,7 +253,9 @@ fn dispatch(cli: Cli, config: Result<crate::config::Config, String>) -> CliResul
         Command::Undo => edit::undo(&mut ctx),
         Command::Backup { dir } => edit::backup(&ctx, dir),
         Command::Doctor { repair } => edit::doctor(&mut ctx, repair),
-        Command::Export(a) => view::export(&ctx, a),
+        Command::Export(a) => export::export(&mut ctx, a),
+        Command::Remind(a) => export::remind(&ctx, a),
+        Command::Import(c) => export::import(&mut ctx, c),
         Command::Completions(_) => Ok(()),
     }
 }

@@ -47,6 +47,9 @@ struct OrgStatusJson {
 }
 
 pub fn status(ctx: &Ctx, a: StatusArgs) -> CliResult {
+    if a.chart {
+        return super::chart::status_chart(ctx, &a);
+    }
     let org = a.org.as_deref().map(|o| ctx.resolve_org(o)).transpose()?;
     let report = ctx.store.status_report(ctx.today, org.as_ref().map(|o| o.id))?;
     let names = Names::load(&ctx.store)?;
@@ -378,7 +381,7 @@ struct AttendanceJson {
 }
 
 /// Finds the briefing `--meeting N` (this year's number N, or N/YYYY) names.
-fn find_meeting(ctx: &Ctx, spec: &str) -> CliResult<Meeting> {
+pub(super) fn find_meeting(ctx: &Ctx, spec: &str) -> CliResult<Meeting> {
     let bad = || CliError::Usage(tf("err.bad_meeting", &[("input", spec.to_string())]));
     let (n, year) = match spec.split_once('/') {
         Some((n, y)) => (n.trim().parse::<i64>().map_err(|_| bad())?, y.trim().parse::<i32>().map_err(|_| bad())?),
@@ -651,35 +654,6 @@ pub fn places(ctx: &Ctx, a: JsonArg) -> CliResult {
     }
     for p in places {
         println!("{}", crate::text::sanitize_for_terminal(&p));
-    }
-    Ok(())
-}
-
-pub fn export(ctx: &Ctx, a: super::args::ExportArgs) -> CliResult {
-    use super::args::Document;
-    let meeting = find_meeting(ctx, &a.meeting)?;
-    if meeting.status == crate::domain::MeetingStatus::Planned {
-        return Err(CliError::Usage(tf("export.not_held", &[("meeting", crate::i18n::meeting_label(&meeting))])));
-    }
-    let names = Names::load(&ctx.store)?;
-    let settings = ctx.store.settings()?;
-    let sum = crate::ops::BriefingSummary::load(&ctx.store, meeting.id, ctx.today, &names)?;
-    let text = match a.document {
-        Document::Minutes => crate::report::minutes_markdown(&sum, &settings, &names),
-        Document::Conclusions => crate::report::conclusions_markdown(&sum, &settings, &names),
-    };
-    match a.output.filter(|p| p.as_os_str() != "-") {
-        None => {
-            for line in text.lines() {
-                println!("{}", crate::text::sanitize_for_terminal(line));
-            }
-        }
-        Some(path) => {
-            std::fs::write(&path, &text).map_err(|e| {
-                CliError::Fail(tf("err.io", &[("path", path.display().to_string()), ("reason", e.to_string())]))
-            })?;
-            println!("{}", tf("export.written", &[("path", path.display().to_string())]));
-        }
     }
     Ok(())
 }

@@ -22,6 +22,8 @@ pub enum DomainError {
     BadOrgCode,
     #[error("a target value must be a positive number")]
     BadTargetValue,
+    #[error("{key} takes one of: {valid}")]
+    BadSetting { key: &'static str, valid: &'static str },
 }
 
 impl DomainError {
@@ -37,6 +39,7 @@ impl DomainError {
             DomainError::BadNumber => "err.bad_number",
             DomainError::BadOrgCode => "err.bad_org_code",
             DomainError::BadTargetValue => "err.bad_target_value",
+            DomainError::BadSetting { .. } => "err.bad_setting",
         }
     }
 }

@@ -188,10 +188,39 @@ pub struct Settings {
     /// How many daily backups are kept beside the file ("7"; "0" turns
     /// them off).
     pub backups: String,
+    /// Cơ quan chủ quản, the first line of the issuer block (may be empty).
+    pub parent_body: String,
+    /// The issuing office's name in the issuer block (else the bloc's name).
+    pub office: String,
+    /// The office's code in document numbers: "KMTTQ" in "05/BB-KMTTQ".
+    pub doc_code: String,
+    /// The right-hand header: "state" (Quốc hiệu, Tiêu ngữ), "party" or "youth".
+    pub motto: String,
+    /// The line above the signer's title: "TM. BAN THƯỜNG TRỰC", "KT. TRƯỞNG KHỐI".
+    pub sign_for: String,
+    /// The signer's title on notices and invitations: "TRƯỞNG KHỐI".
+    pub signer_title: String,
+    /// The signer's name (else the chair of the briefing).
+    pub signer_name: String,
+    /// "Nơi nhận", entries separated by ";" (else every active organization and "Lưu: VT").
+    pub recipients: String,
 }
 
 impl Settings {
-    pub const KEYS: &'static [&'static str] = &["bloc_name", "locality", "level", "backups"];
+    pub const KEYS: &'static [&'static str] = &[
+        "bloc_name",
+        "locality",
+        "level",
+        "backups",
+        "parent_body",
+        "office",
+        "doc_code",
+        "motto",
+        "sign_for",
+        "signer_title",
+        "signer_name",
+        "recipients",
+    ];
 
     /// Daily backups to keep: the setting, else seven.
     pub fn backups_kept(&self) -> usize {
@@ -199,13 +228,60 @@ impl Settings {
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "bloc_name" => &self.bloc_name,
+            "locality" => &self.locality,
+            "level" => &self.level,
+            "backups" => &self.backups,
+            "parent_body" => &self.parent_body,
+            "office" => &self.office,
+            "doc_code" => &self.doc_code,
+            "motto" => &self.motto,
+            "sign_for" => &self.sign_for,
+            "signer_title" => &self.signer_title,
+            "signer_name" => &self.signer_name,
+            "recipients" => &self.recipients,
+            _ => return None,
+        })
+    }
+
+    /// A value checked for its key: one line; the motto one of its three
+    /// names, the backups a count, the document code without spaces or "/".
+    pub fn check(key: &str, value: &str) -> Result<String, super::DomainError> {
+        use super::DomainError::BadSetting;
+        let value = super::check_line("value", value, false)?;
+        let v = value.trim();
         match key {
-            "bloc_name" => Some(&self.bloc_name),
-            "locality" => Some(&self.locality),
-            "level" => Some(&self.level),
-            "backups" => Some(&self.backups),
-            _ => None,
+            "motto" if !matches!(v, "" | "state" | "party" | "youth") => {
+                Err(BadSetting { key: "motto", valid: "state, party, youth" })
+            }
+            "backups" if !v.is_empty() && v.parse::<u16>().is_err() => {
+                Err(BadSetting { key: "backups", valid: "0-365" })
+            }
+            "doc_code" if v.contains(|c: char| c.is_whitespace() || c == '/') => {
+                Err(BadSetting { key: "doc_code", valid: "KMTTQ, MTTQ-BTT" })
+            }
+            _ => Ok(value),
         }
+    }
+
+    /// The field behind a key, for reading the stored settings.
+    pub fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "bloc_name" => &mut self.bloc_name,
+            "locality" => &mut self.locality,
+            "level" => &mut self.level,
+            "backups" => &mut self.backups,
+            "parent_body" => &mut self.parent_body,
+            "office" => &mut self.office,
+            "doc_code" => &mut self.doc_code,
+            "motto" => &mut self.motto,
+            "sign_for" => &mut self.sign_for,
+            "signer_title" => &mut self.signer_title,
+            "signer_name" => &mut self.signer_name,
+            "recipients" => &mut self.recipients,
+            _ => return None,
+        })
     }
 }
 

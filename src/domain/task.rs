@@ -14,10 +14,10 @@ coded_enum!(
 
 coded_enum!(
     TaskStatus {
-        NotStarted = "not-started" ["chua bat dau", "chua trien khai", "moi"],
-        InProgress = "in-progress" ["dang thuc hien", "dang lam"],
+        NotStarted = "not-started" ["chua bat dau", "chua trien khai", "chua thuc hien", "moi"],
+        InProgress = "in-progress" ["dang thuc hien", "dang lam", "dang trien khai", "qua han"],
         Blocked = "blocked" ["vuong mac", "bi vuong", "kho khan"],
-        Done = "done" ["hoan thanh", "xong", "da xong"],
+        Done = "done" ["hoan thanh", "da hoan thanh", "xong", "da xong"],
         Cancelled = "cancelled" ["huy", "da huy", "canceled"],
     }
 );

@@ -143,6 +143,17 @@ pub enum Intent {
         key: String,
         value: String,
     },
+    /// Several settings at once, each written only if it still holds the
+    /// value the editor started from (`(key, was, now)`).
+    SetSettings(Vec<(String, String, String)>),
+    /// Gives a document its number in the register (see
+    /// `Write::issue_number`); `created` carries the number.
+    IssueNumber {
+        kind: String,
+        subject: String,
+        year: i32,
+        wanted: Option<i64>,
+    },
     /// Reverses the latest action not yet undone of this program run
     /// (`Session`) or this account (`Account`).
     Undo {
@@ -327,6 +338,19 @@ pub(super) fn apply(w: &Write, intent: Intent) -> Result<Outcome> {
         Intent::SetSetting { key, value } => {
             w.set_setting(&key, &value)?;
             done()
+        }
+        Intent::SetSettings(values) => {
+            let current = w.store().settings()?;
+            for (key, was, now) in values {
+                if current.get(&key).is_some_and(|v| v != was) {
+                    return Err(crate::store::StoreError::SettingChanged { key });
+                }
+                w.set_setting(&key, &now)?;
+            }
+            done()
+        }
+        Intent::IssueNumber { kind, subject, year, wanted } => {
+            Ok(Outcome { created: Some(w.issue_number(&kind, &subject, year, wanted)?), undone: Vec::new() })
         }
         Intent::Undo { scope } => Ok(Outcome { created: None, undone: w.undo(scope)? }),
     }

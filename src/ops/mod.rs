@@ -6,8 +6,12 @@
 //! returns the [`Changes`] it made. [`dry_run`] does the same and rolls back.
 //! Reads that a face shows come from the read models in [`read`].
 
+pub mod export;
 mod intent;
+pub mod overview;
+pub mod period;
 pub mod read;
+pub mod remind;
 mod rules;
 
 pub use intent::{match_place, quick_draft, Board, Intent};
@@ -119,6 +123,37 @@ pub fn execute_all(store: &mut Store, intents: Vec<Intent>) -> Result<Changes> {
     })
 }
 
+/// Runs a list of intents as one transaction, each in a savepoint so that
+/// every refusal is found (with its index), in one pass: with
+/// `keep_valid` the others commit; without, any refusal rolls all back.
+pub fn execute_checked(store: &mut Store, intents: Vec<Intent>, keep_valid: bool) -> Result<(Changes, Vec<Problem>)> {
+    store.write_if(|w| {
+        let (changes, problems) = run_each(w, intents)?;
+        let commit = problems.is_empty() || keep_valid;
+        Ok(((changes, problems), commit))
+    })
+}
+
+fn run_each(w: &Write, intents: Vec<Intent>) -> Result<(Changes, Vec<Problem>)> {
+    let mut problems = Vec::new();
+    let mut created = Vec::with_capacity(intents.len());
+    for (index, intent) in intents.into_iter().enumerate() {
+        w.execute_batch("SAVEPOINT intent")?;
+        match intent::apply(w, intent) {
+            Ok(out) => {
+                w.execute_batch("RELEASE intent")?;
+                created.push(out.created);
+            }
+            Err(error) => {
+                w.execute_batch("ROLLBACK TO intent; RELEASE intent")?;
+                created.push(None);
+                problems.push(Problem { index, error });
+            }
+        }
+    }
+    Ok((Changes { changes: changes_of(w)?, created, undone: Vec::new() }, problems))
+}
+
 /// Runs `f` with a transaction in which intents can be executed one after
 /// another, each seeing what the previous created (the demo, an import with
 /// references). Everything commits at the end, or nothing.
@@ -151,25 +186,7 @@ impl Batch<'_, '_> {
 /// fails does not stop the next from being checked (each runs in its own
 /// savepoint, so one failure does not leave half of it behind).
 pub fn dry_run(store: &mut Store, intents: Vec<Intent>) -> Result<(Changes, Vec<Problem>)> {
-    store.dry_run(|w| {
-        let mut problems = Vec::new();
-        let mut created = Vec::with_capacity(intents.len());
-        for (index, intent) in intents.into_iter().enumerate() {
-            w.execute_batch("SAVEPOINT intent")?;
-            match intent::apply(w, intent) {
-                Ok(out) => {
-                    w.execute_batch("RELEASE intent")?;
-                    created.push(out.created);
-                }
-                Err(error) => {
-                    w.execute_batch("ROLLBACK TO intent; RELEASE intent")?;
-                    created.push(None);
-                    problems.push(Problem { index, error });
-                }
-            }
-        }
-        Ok((Changes { changes: changes_of(w)?, created, undone: Vec::new() }, problems))
-    })
+    store.dry_run(|w| run_each(w, intents))
 }
 
 /// The rows this action wrote, from its history.

@@ -40,6 +40,12 @@ impl Names {
     pub fn org(&self, id: i64) -> Option<&Organization> {
         self.orgs.get(&id)
     }
+    /// The active organizations in the bloc's order.
+    pub fn active_orgs(&self) -> Vec<&Organization> {
+        let mut list: Vec<&Organization> = self.orgs.values().filter(|o| o.active).collect();
+        list.sort_by_key(|o| (o.sort_order, o.id));
+        list
+    }
     pub fn person(&self, id: i64) -> String {
         self.people.get(&id).map(|p| p.full_name.clone()).unwrap_or_default()
     }

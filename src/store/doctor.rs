@@ -47,15 +47,17 @@ impl Store {
         } else {
             problem(tf("doctor.schema_bad", &[("v", version.to_string()), ("want", SCHEMA_VERSION.to_string())]))
         });
+        // The files beside are looked at first: comparing a large index
+        // with a fresh one (rolled back) leaves its pages in the write-ahead
+        // log, which is then not the log the user's work left.
+        let beside = self.path().map(|path| files_beside(path, &self.backups()));
         out.push(match self.search_index_current() {
             Ok(true) => ok(t("doctor.index_ok")),
             Ok(false) => problem(t("doctor.index_bad")),
             Err(StoreError::ReadOnly) => ok(t("doctor.index_unchecked")),
             Err(e) => return Err(e),
         });
-        if let Some(path) = self.path().map(Path::to_path_buf) {
-            out.extend(files_beside(&path, &self.backups()));
-        }
+        out.extend(beside.into_iter().flatten());
         Ok(out)
     }
 

@@ -22,7 +22,7 @@ pub enum UndoScope {
     Account,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryEntry {
     pub id: i64,
     pub action_id: i64,

@@ -91,6 +91,22 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// All briefings, newest first, each with its number of agenda items
+    /// and of conclusions — in one query, by index.
+    pub fn meetings_with_counts(&self) -> Result<Vec<(Meeting, usize, usize)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {MEETING_COLUMNS},
+                    (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = meetings.id),
+                    (SELECT COUNT(*) FROM tasks t WHERE t.meeting_id = meetings.id)
+               FROM meetings ORDER BY starts_at DESC, id DESC"
+        ))?;
+        let n = MEETING_COLUMNS.split(',').count();
+        let rows = stmt.query_map([], |r| {
+            Ok((meeting_from_row(r)?, r.get::<_, i64>(n)? as usize, r.get::<_, i64>(n + 1)? as usize))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
         self.conn()
             .query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)

@@ -1,19 +1,24 @@
 //! The only place that speaks SQL. Every user action is one transaction.
 
 mod doctor;
+mod documents;
+mod dump;
 mod files;
 mod history;
 mod meetings;
 mod orgs;
 mod pending;
+mod report;
 mod schema;
 pub mod search;
 mod status;
 mod tasks;
 
 pub use doctor::Finding;
+pub use dump::{parse_dump, Dump, DumpError, MergeReport};
 pub use history::{HistoryEntry, UndoScope};
-pub use schema::{SCHEMA_VERSION, VERSIONED};
+pub use report::{PeriodPending, PeriodTarget, PeriodTask, WeekCounts};
+pub use schema::{IDENTIFIED, SCHEMA_VERSION, VERSIONED};
 pub use search::{SearchHit, SearchKind};
 pub use status::{BoardCounts, OrgCounts, StatusReport};
 pub use tasks::TaskFilter;
@@ -62,6 +67,12 @@ pub enum StoreError {
     OrgInactive { code: String },
     #[error("unknown setting {key}")]
     UnknownSetting { key: String },
+    #[error("the database already holds data")]
+    NotEmpty,
+    #[error("the setting {key} was changed by someone else")]
+    SettingChanged { key: String },
+    #[error("number {number} of {year} is already given to another {kind}")]
+    NumberTaken { kind: String, year: i32, number: i64 },
     #[error("there is no Unix group {group}")]
     NoGroup { group: String },
     #[error("nothing to undo")]
@@ -128,6 +139,12 @@ impl StoreError {
             StoreError::UnknownSetting { key } => {
                 tf("err.unknown_setting", &[("key", key.clone()), ("valid", crate::domain::Settings::KEYS.join(", "))])
             }
+            StoreError::NotEmpty => t("import.not_empty"),
+            StoreError::SettingChanged { key } => tf("err.setting_changed", &[("key", t(&format!("field.{key}")))]),
+            StoreError::NumberTaken { kind, year, number } => tf(
+                "err.number_taken",
+                &[("kind", kind.clone()), ("year", year.to_string()), ("number", format!("{number:02}"))],
+            ),
             StoreError::NoGroup { group } => tf("init.no_group", &[("group", group.clone())]),
             StoreError::NothingToUndo => t("err.nothing_to_undo"),
             StoreError::UndoBuiltOn { by } => tf("err.undo_built_on", &[("by", by.clone())]),
@@ -482,6 +499,15 @@ impl Store {
         let w = self.begin()?;
         let value = f(&w)?;
         w.finish(true)?;
+        Ok(value)
+    }
+
+    /// Runs `f` as `write` does and commits if it says so (the second of
+    /// its values), else rolls everything back.
+    pub fn write_if<T>(&mut self, f: impl FnOnce(&Write) -> Result<(T, bool)>) -> Result<T> {
+        let w = self.begin()?;
+        let (value, commit) = f(&w)?;
+        w.finish(commit)?;
         Ok(value)
     }
 

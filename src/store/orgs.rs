@@ -119,12 +119,8 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (k, v) = row?;
-            match k.as_str() {
-                "bloc_name" => s.bloc_name = v,
-                "locality" => s.locality = v,
-                "level" => s.level = v,
-                "backups" => s.backups = v,
-                _ => {}
+            if let Some(slot) = s.slot(&k) {
+                *slot = v;
             }
         }
         Ok(s)
@@ -297,7 +293,7 @@ impl Write<'_> {
         if !Settings::KEYS.contains(&key) {
             return Err(StoreError::UnknownSetting { key: key.to_string() });
         }
-        let value = crate::domain::check_line("value", value, false)?;
+        let value = Settings::check(key, value)?;
         self.run(|tx| {
             let old: Option<String> =
                 tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;

@@ -6,7 +6,8 @@ use rusqlite::Connection as Transaction;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Every migration in order; the schema version is their count.
-const MIGRATIONS: &[Migration] = &[v1_core, v2_search_index, v3_versions, v4_who];
+const MIGRATIONS: &[Migration] =
+    &[v1_core, v2_search_index, v3_versions, v4_who, v5_document_numbers, v6_identities, v7_completed_index];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -228,5 +229,49 @@ fn v4_who(tx: &Transaction) -> Result<(), StoreError> {
          ALTER TABLE history ADD COLUMN session TEXT NOT NULL DEFAULT '';
          CREATE INDEX history_actor ON history(actor, action_id);",
     )?;
+    Ok(())
+}
+
+/// The register of issued document numbers: one sequence per type and year,
+/// each number given once, to one document (a briefing's minutes, say).
+fn v5_document_numbers(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "CREATE TABLE document_numbers (
+             kind      TEXT NOT NULL,
+             year      INTEGER NOT NULL,
+             number    INTEGER NOT NULL CHECK (number > 0),
+             subject   TEXT NOT NULL,
+             issued_on TEXT NOT NULL,
+             actor     TEXT NOT NULL DEFAULT '',
+             PRIMARY KEY (kind, year, number),
+             UNIQUE (kind, subject)
+         );",
+    )?;
+    Ok(())
+}
+
+/// Records that another file may hold too carry a stable identity, so that
+/// merging one bloc's export into another matches them instead of
+/// duplicating them. Every new row gets one as it is inserted.
+pub const IDENTIFIED: &[&str] =
+    &["people", "meetings", "agenda_items", "tasks", "task_notes", "targets", "target_actuals", "pending_items"];
+
+fn v6_identities(tx: &Transaction) -> Result<(), StoreError> {
+    for tbl in IDENTIFIED {
+        tx.execute_batch(&format!(
+            "ALTER TABLE {tbl} ADD COLUMN uid TEXT;
+             UPDATE {tbl} SET uid = lower(hex(randomblob(16)));
+             CREATE UNIQUE INDEX {tbl}_uid ON {tbl}(uid);
+             CREATE TRIGGER {tbl}_uid AFTER INSERT ON {tbl} WHEN NEW.uid IS NULL
+             BEGIN UPDATE {tbl} SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;"
+        ))?;
+    }
+    Ok(())
+}
+
+/// Period reports and the weekly trend look up tasks by when they were
+/// completed: an index, so that the cost follows the period, not the years.
+fn v7_completed_index(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch("CREATE INDEX IF NOT EXISTS tasks_status_completed ON tasks(status, completed_on);")?;
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod number;
 pub mod quick_add;
 pub mod width;
 
+pub mod legacy;
 pub use collate::{collation_key, person_cmp, person_name_key, vi_cmp};
 pub use date::{
     format_date, format_datetime, format_long_date, format_nd30_date, format_time, iso_week, parse_date, parse_time,

@@ -41,6 +41,7 @@ pub struct App {
     pub boards: BoardView,
     pub pending: PendingView,
     pub meetings: MeetingsView,
+    pub overview: super::views::overview::OverviewView,
     /// One line shown in the footer until the next key.
     pub message: Option<(String, bool)>,
     pub quit: bool,
@@ -57,7 +58,13 @@ pub struct App {
     /// once the agenda ran out and items were added.
     pub last_discussed: Option<i64>,
     data_version: i64,
-    stale: [bool; 4],
+    stale: [bool; 5],
+    /// The documents the open document menu offers.
+    pub(crate) doc_choices: Vec<crate::ops::export::Request>,
+    /// The document waiting for its file name.
+    pub(crate) produced: Option<crate::ops::export::Produced>,
+    /// The spreadsheet import waiting for confirmation.
+    pub(crate) import_plan: Option<crate::exchange::import::Plan>,
 }
 
 impl App {
@@ -87,6 +94,7 @@ impl App {
             boards: BoardView::default(),
             pending: PendingView::default(),
             meetings: MeetingsView::default(),
+            overview: Default::default(),
             message: None,
             quit: false,
             running: None,
@@ -94,7 +102,10 @@ impl App {
             retry: None,
             waiting: false,
             data_version: 0,
-            stale: [true; 4],
+            stale: [true; 5],
+            doc_choices: Vec::new(),
+            produced: None,
+            import_plan: None,
         };
         app.reload_all()?;
         Ok(app)
@@ -110,7 +121,7 @@ impl App {
         self.shared.orgs = self.store.active_organizations()?;
         self.shared.people = self.store.people()?.into_iter().map(|p| (p.id, p)).collect();
         self.shared.places = self.store.places()?;
-        self.stale = [true; 4];
+        self.stale = [true; 5];
         self.data_version = self.store.data_version()?;
         self.load_visible()?;
         self.reload_popups()
@@ -129,9 +140,11 @@ impl App {
         }
         for c in &changes.changes {
             let screens: &[Screen] = match c.entity {
-                E::Meeting | E::AgendaItem | E::Attendance => &[Screen::Agenda, Screen::Meetings],
-                E::Task | E::Note | E::Target | E::Value => &[Screen::Agenda, Screen::Boards, Screen::Meetings],
-                E::Pending => &[Screen::Agenda, Screen::Pending, Screen::Meetings],
+                E::Meeting | E::AgendaItem | E::Attendance => &[Screen::Agenda, Screen::Meetings, Screen::Overview],
+                E::Task | E::Note | E::Target | E::Value => {
+                    &[Screen::Agenda, Screen::Boards, Screen::Meetings, Screen::Overview]
+                }
+                E::Pending => &[Screen::Agenda, Screen::Pending, Screen::Meetings, Screen::Overview],
                 E::Organization | E::Person | E::Setting => &[],
             };
             for s in screens {
@@ -165,6 +178,7 @@ impl App {
             Screen::Boards => self.boards.load(&self.store, &self.shared)?,
             Screen::Pending => self.pending.load(&self.store, &self.shared)?,
             Screen::Meetings => self.meetings.load(&self.store, &self.shared)?,
+            Screen::Overview => self.overview.load(&self.store, &self.shared)?,
         }
         self.stale[i] = false;
         Ok(())
@@ -498,9 +512,13 @@ impl App {
                     }
                     Action::Open => {
                         let (kind, value) = (p.kind, p.input.value().to_string());
+                        // What the prompt opens next sits above it: close the prompt itself.
+                        let at = self.popups.len() - 1;
                         match self.submit_prompt(kind, &value) {
                             Ok(()) => {
-                                self.popups.pop();
+                                if matches!(self.popups.get(at), Some(Popup::Prompt(_))) {
+                                    self.popups.remove(at);
+                                }
                             }
                             Err(msg) => {
                                 if let Some(Popup::Prompt(p)) = self.popups.last_mut() {
@@ -521,12 +539,13 @@ impl App {
             Action::NextScreen | Action::PrevScreen => {
                 let i = Self::screen_index(self.screen) as i64;
                 let d = if action == Action::NextScreen { 1 } else { -1 };
-                self.show(Screen::ALL[(i + d).rem_euclid(4) as usize])?;
+                self.show(Screen::ALL[(i + d).rem_euclid(Screen::ALL.len() as i64) as usize])?;
             }
             Action::GoAgenda => self.show(Screen::Agenda)?,
             Action::GoBoards => self.show(Screen::Boards)?,
             Action::GoPending => self.show(Screen::Pending)?,
             Action::GoMeetings => self.show(Screen::Meetings)?,
+            Action::GoOverview => self.show(Screen::Overview)?,
             Action::Refresh => self.reload_all()?,
             Action::Filter => {
                 let current = self.shared.filter.as_ref().map(|f| f.raw.clone()).unwrap_or_default();
@@ -537,12 +556,24 @@ impl App {
                     self.reload_lists()?;
                 }
             }
+            Action::Open if self.screen == Screen::Overview && self.overview.selected_subject().is_none() => {
+                // An organization's bar opens its board.
+                if let Some(super::views::overview::RowKind::Org(id)) = self.overview.selected_row() {
+                    self.show(Screen::Boards)?;
+                    self.boards.focus_org(id, &self.store, &self.shared)?;
+                }
+            }
+            Action::Period if self.screen == Screen::Overview => {
+                self.overview.next_period();
+                self.overview.load(&self.store, &self.shared)?;
+            }
             Action::Open => {
                 let subject = match self.screen {
                     Screen::Agenda => self.agenda.selected_subject(),
                     Screen::Boards => self.boards.selected_subject(),
                     Screen::Pending => self.pending.selected_subject(),
                     Screen::Meetings => self.meetings.selected_subject(),
+                    Screen::Overview => self.overview.selected_subject(),
                 };
                 if let Some(subject) = subject {
                     self.popups.push(Popup::Detail(Detail::open(subject, &self.store, &self.shared)?));
@@ -563,6 +594,7 @@ impl App {
                     }
                 }
                 Screen::Meetings => self.meetings.navigate(other),
+                Screen::Overview => self.overview.navigate(other),
             },
         }
         Ok(())

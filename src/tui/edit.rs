@@ -45,6 +45,7 @@ impl App {
             Screen::Boards => self.boards.selected_subject(),
             Screen::Pending => self.pending.selected_subject(),
             Screen::Meetings => self.meetings.selected_subject(),
+            Screen::Overview => self.overview.selected_subject(),
         }
     }
 
@@ -84,6 +85,8 @@ impl App {
                 what.dedup();
                 self.done("undo.done", &[("what", what.join(", "))])?;
             }
+            (_, Action::Settings) => self.open_form(FormPurpose::Settings)?,
+            (_, Action::Import) => self.popups.push(Popup::Prompt(Prompt::new(PromptKind::ImportFile, ""))),
             (_, Action::Status) => match self.selected_subject() {
                 Some(s) => self.open_status_menu(s)?,
                 None => return Ok(false),
@@ -201,25 +204,13 @@ impl App {
             }
             (Screen::Meetings, Action::Add) => self.open_form(FormPurpose::NewMeeting)?,
             (Screen::Meetings, Action::Document) => match self.selected_subject() {
-                Some(Subject::Meeting(id)) => {
-                    let m = self.store.meeting(id)?;
-                    if m.status == MeetingStatus::Planned {
-                        self.message =
-                            Some((tf("export.not_held", &[("meeting", crate::i18n::meeting_label(&m))]), true));
-                    } else {
-                        let options = vec![(t("export.minutes"), 0), (t("export.conclusions"), 1)];
-                        let title = crate::i18n::meeting_label(&m);
-                        self.popups.push(Popup::Menu(Menu {
-                            purpose: MenuPurpose::Document(id),
-                            title,
-                            options,
-                            selected: 0,
-                            notes: Vec::new(),
-                        }));
-                    }
-                }
-                _ => return Ok(false),
+                Some(Subject::Meeting(id)) => self.open_documents(Some(id), None)?,
+                _ => self.open_documents(None, None)?,
             },
+            (Screen::Boards, Action::Document) => {
+                let org = self.boards.tabs.get(self.boards.tab).and_then(|tab| tab.org_id);
+                self.open_documents(None, org)?
+            }
             (Screen::Boards | Screen::Pending | Screen::Meetings, Action::Edit) => match self.selected_subject() {
                 Some(s) => self.subject_action(s, Action::Edit)?,
                 None => return Ok(false),
@@ -397,13 +388,8 @@ impl App {
             }
             MenuPurpose::People => self.open_form(FormPurpose::EditPerson(value))?,
             MenuPurpose::Conflict => self.resolve_conflict(value)?,
-            MenuPurpose::Document(meeting_id) => {
-                let m = self.store.meeting(meeting_id)?;
-                let stem = if value == 0 { "bien-ban" } else { "thong-bao-ket-luan" };
-                let name = format!("{stem}-{}-{}.md", m.number, m.year);
-                let kind = PromptKind::DocumentFile { meeting_id, document: value };
-                self.popups.push(Popup::Prompt(Prompt::new(kind, &name)));
-            }
+            MenuPurpose::Document => self.document_chosen(value)?,
+            MenuPurpose::Import => self.import_confirmed(value)?,
             MenuPurpose::Chair(meeting_id, version) | MenuPurpose::Secretary(meeting_id, version) => {
                 let mut m = self.store.meeting(meeting_id)?;
                 m.version = version;
@@ -579,25 +565,8 @@ impl App {
                 self.message = Some((tf("task.note_added", &[("id", task_id.to_string())]), false));
                 self.review_next();
             }
-            PromptKind::DocumentFile { meeting_id, document } => {
-                let path = std::path::PathBuf::from(value.trim());
-                if path.as_os_str().is_empty() {
-                    return Err(crate::i18n::domain_error(&crate::domain::DomainError::Empty { field: "text" }));
-                }
-                let names = crate::ops::Names::load(&self.store).map_err(|e| e.message())?;
-                let settings = self.store.settings().map_err(|e| e.message())?;
-                let sum = crate::ops::BriefingSummary::load(&self.store, meeting_id, today, &names)
-                    .map_err(|e| e.message())?;
-                let text = if document == 0 {
-                    crate::report::minutes_markdown(&sum, &settings, &names)
-                } else {
-                    crate::report::conclusions_markdown(&sum, &settings, &names)
-                };
-                std::fs::write(&path, text)
-                    .map_err(|e| tf("err.io", &[("path", path.display().to_string()), ("reason", e.to_string())]))?;
-                let shown = std::fs::canonicalize(&path).unwrap_or(path);
-                self.message = Some((tf("export.written", &[("path", shown.display().to_string())]), false));
-            }
+            PromptKind::DocumentFile => self.write_document(value)?,
+            PromptKind::ImportFile => self.import_preview(value)?,
             PromptKind::RollCall { meeting_id, org_id, present } => {
                 let mut a = Attendance { meeting_id, org_id, present, reason: String::new(), attendees: String::new() };
                 if present {
@@ -635,6 +604,8 @@ fn is_write(action: Action) -> bool {
             | NextBriefing
             | MoveUp
             | MoveDown
+            | Settings
+            | Import
     )
 }
 

@@ -42,6 +42,8 @@ pub enum FormPurpose {
     EditNote(i64),
     EditTarget(i64),
     EditActual(i64),
+    /// The office's particulars.
+    Settings,
 }
 
 pub struct FormPopup {
@@ -266,6 +268,10 @@ impl App {
             FormPurpose::EditPerson(id) => {
                 let p = self.store.person(id)?;
                 self.person_form(&p.full_name.clone(), &p, &orgs)
+            }
+            FormPurpose::Settings => {
+                self.shared.settings = self.store.settings()?;
+                super::settings::settings_form(&self.shared.settings)
             }
         };
         self.push_form(form, purpose)
@@ -685,6 +691,7 @@ impl App {
                     Ok((Intent::AddPerson(p), Saved::Plain))
                 }
             }
+            FormPurpose::Settings => Ok((super::settings::settings_intent(f, &self.shared.settings), Saved::Plain)),
             FormPurpose::NewOrg | FormPurpose::EditOrg(_) => {
                 let mut o = match purpose {
                     FormPurpose::EditOrg(id) => self.store.organization(id)?,

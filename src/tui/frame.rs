@@ -41,6 +41,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Boards => app.boards.draw(f, body, sh),
         Screen::Pending => app.pending.draw(f, body, sh),
         Screen::Meetings => app.meetings.draw(f, body, sh),
+        Screen::Overview => app.overview.draw(f, body, sh),
     }
     for popup in &app.popups {
         match popup {
@@ -79,7 +80,11 @@ fn draw_header(f: &mut Frame, area: Rect, sh: &Shared) {
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App) {
     let th = &app.shared.theme;
-    let narrow = area.width < 70;
+    // Full names when they fit with the filter in force beside them.
+    let full: usize =
+        Screen::ALL.iter().enumerate().map(|(i, s)| display_width(&format!(" {} {} │", i + 1, t(s.title_key())))).sum();
+    let room_for_filter = if app.shared.filter.is_some() { 24 } else { 0 };
+    let narrow = full + room_for_filter > area.width as usize;
     let mut spans = Vec::new();
     for (i, s) in Screen::ALL.iter().enumerate() {
         let name = if narrow { t(&format!("{}_short", s.title_key())) } else { t(s.title_key()) };
@@ -126,6 +131,7 @@ fn footer_actions(app: &App) -> &'static [Action] {
         Mode::Pending => &[Open, Add, Status, PrevOrg, NextOrg, Filter, Search, Help, Quit],
         Mode::Agenda => &[Open, StartBriefing, NextItem, Conclusion, RollCall, Help, Quit],
         Mode::Meetings => &[Open, Add, Document, NextBriefing, Search, NextScreen, Help, Quit],
+        Mode::Overview => &[Open, Period, Down, NextScreen, Search, Help, Quit],
         Mode::Detail => &[Down, Edit, Note, Back],
         Mode::Help => &[Down, Back],
         Mode::Search => &[Down, Open, Back],

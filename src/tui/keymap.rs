@@ -14,6 +14,7 @@ pub enum Mode {
     Board,
     Pending,
     Meetings,
+    Overview,
     Detail,
     Help,
     Search,
@@ -32,6 +33,7 @@ impl Mode {
         Mode::Board,
         Mode::Pending,
         Mode::Meetings,
+        Mode::Overview,
         Mode::Detail,
         Mode::Help,
         Mode::Search,
@@ -50,6 +52,7 @@ impl Mode {
             Mode::Board => "board",
             Mode::Pending => "pending",
             Mode::Meetings => "meetings",
+            Mode::Overview => "overview",
             Mode::Detail => "detail",
             Mode::Help => "help",
             Mode::Search => "search",
@@ -109,6 +112,8 @@ actions! {
     GoBoards = "go_boards",
     GoPending = "go_pending",
     GoMeetings = "go_meetings",
+    GoOverview = "go_overview",
+    Period = "period",
     Filter = "filter",
     ClearFilter = "clear_filter",
     Add = "add",
@@ -145,6 +150,8 @@ actions! {
     People = "people",
     Organizations = "organizations",
     Entries = "entries",
+    Settings = "settings",
+    Import = "import",
 }
 
 /// A key with its modifiers, as written in the config file: "q", "Ctrl-c",
@@ -321,8 +328,11 @@ fn default_table() -> Table {
             (GoBoards, vec![k("2")]),
             (GoPending, vec![k("3")]),
             (GoMeetings, vec![k("4")]),
+            (GoOverview, vec![k("5")]),
             (Refresh, vec![k("Ctrl-r")]),
             (Undo, vec![k("u")]),
+            (Settings, vec![k("S")]),
+            (Import, vec![k("I")]),
             (Back, vec![k("Esc")]),
         ],
     );
@@ -365,6 +375,7 @@ fn default_table() -> Table {
             (Actual, vec![k("v")]),
             (People, vec![k("P")]),
             (Organizations, vec![k("O")]),
+            (Document, vec![k("w")]),
         ]),
     );
     t.insert(
@@ -390,6 +401,7 @@ fn default_table() -> Table {
             (Document, vec![k("w")]),
         ]),
     );
+    t.insert(Mode::Overview, nav(vec![(Period, vec![k("p")])]));
     t.insert(
         Mode::Detail,
         vec![

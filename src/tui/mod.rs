@@ -6,11 +6,13 @@
 
 pub mod app;
 pub mod briefing;
+mod documents;
 pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod frame;
 pub mod keymap;
+mod settings;
 pub mod state;
 pub mod theme;
 pub mod views;
@@ -25,6 +27,7 @@ use crossterm::{cursor, execute};
 use keymap::Keymap;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use state::Screen;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -49,6 +52,19 @@ pub fn build_app(store: Store, today: NaiveDate, config: &Config) -> anyhow::Res
         }
     };
     let mut app = App::new(store, today, keymap, theme).map_err(|e| anyhow::anyhow!(e.message()))?;
+    // Leaders who only read want the bloc at a glance first.
+    let start = match config.start.as_deref() {
+        Some("boards") => Screen::Boards,
+        Some("pending") => Screen::Pending,
+        Some("meetings") => Screen::Meetings,
+        Some("overview") => Screen::Overview,
+        Some(_) => Screen::Agenda,
+        None if app.shared.read_only => Screen::Overview,
+        None => Screen::Agenda,
+    };
+    if start != Screen::Agenda {
+        app.show(start).map_err(|e| anyhow::anyhow!(e.message()))?;
+    }
     if let Some(first) = problems.first() {
         let more = problems.len() - 1;
         let msg = if more > 0 { format!("{first} (+{more})") } else { first.clone() };

@@ -15,10 +15,11 @@ pub enum Screen {
     Boards,
     Pending,
     Meetings,
+    Overview,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [Screen::Agenda, Screen::Boards, Screen::Pending, Screen::Meetings];
+    pub const ALL: [Screen; 5] = [Screen::Agenda, Screen::Boards, Screen::Pending, Screen::Meetings, Screen::Overview];
 
     pub fn mode(self) -> Mode {
         match self {
@@ -26,6 +27,7 @@ impl Screen {
             Screen::Boards => Mode::Board,
             Screen::Pending => Mode::Pending,
             Screen::Meetings => Mode::Meetings,
+            Screen::Overview => Mode::Overview,
         }
     }
 
@@ -35,6 +37,7 @@ impl Screen {
             Screen::Boards => "screen.boards",
             Screen::Pending => "screen.pending",
             Screen::Meetings => "screen.meetings",
+            Screen::Overview => "screen.overview",
         }
     }
 }

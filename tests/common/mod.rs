@@ -5,12 +5,22 @@ use std::path::Path;
 
 /// A file at schema 1 (the store's first migration only) holding one task,
 /// "Đường liên thôn": what a file written by the first release looks like.
+#[allow(dead_code)]
 pub fn schema_1_file(path: &Path) {
     drop(Store::open(path).unwrap());
     let conn = rusqlite::Connection::open(path).unwrap();
-    // Undo migrations 2 to 4: the search index, row versions, who changed what.
+    // Undo migrations 2 to 7: the search index, row versions, who changed
+    // what, the register of document numbers, stable identities, the
+    // completion index.
+    conn.execute_batch("DROP INDEX tasks_status_completed;").unwrap();
+    for tbl in giaoban::store::IDENTIFIED {
+        conn.execute_batch(&format!(
+            "DROP TRIGGER {tbl}_uid; DROP INDEX {tbl}_uid; ALTER TABLE {tbl} DROP COLUMN uid;"
+        ))
+        .unwrap();
+    }
     conn.execute_batch(
-        "DROP TABLE search_index; DROP INDEX history_at; DROP INDEX history_actor;
+        "DROP TABLE document_numbers; DROP TABLE search_index; DROP INDEX history_at; DROP INDEX history_actor;
          ALTER TABLE history DROP COLUMN actor; ALTER TABLE history DROP COLUMN session;
          PRAGMA user_version = 1;",
     )
@@ -24,4 +34,13 @@ pub fn schema_1_file(path: &Path) {
         [],
     )
     .unwrap();
+}
+
+/// The demo in memory, filled and clocked at 07:45 on `today`.
+#[allow(dead_code)]
+pub fn demo_on(today: chrono::NaiveDate) -> Store {
+    let mut store = Store::in_memory().unwrap();
+    store.set_clock(giaoban::clock::Clock::fixed(today.and_hms_opt(7, 45, 0).unwrap()));
+    giaoban::demo::fill(&mut store, today, false).unwrap();
+    store
 }

@@ -21,20 +21,9 @@ pub struct MeetingsView {
 }
 
 impl MeetingsView {
-    pub fn load(&mut self, store: &Store, sh: &Shared) -> Result<(), StoreError> {
+    pub fn load(&mut self, store: &Store, _sh: &Shared) -> Result<(), StoreError> {
         let keep = self.meetings.get(self.selected).map(|m| m.0.id);
-        let meetings = store.meetings()?;
-        self.meetings.clear();
-        for m in meetings {
-            let items = store.agenda(m.id)?.len();
-            let conclusions = store
-                .tasks(
-                    &crate::store::TaskFilter { meeting_id: Some(m.id), include_finished: true, ..Default::default() },
-                    sh.today,
-                )?
-                .len();
-            self.meetings.push((m, items, conclusions));
-        }
+        self.meetings = store.meetings_with_counts()?;
         self.selected = match keep {
             Some(id) => self.meetings.iter().position(|m| m.0.id == id).unwrap_or(0),
             // Start on the briefing being worked towards.

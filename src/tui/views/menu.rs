@@ -21,8 +21,10 @@ pub enum MenuPurpose {
     /// A save refused because someone else changed the record: keep mine,
     /// take theirs, or go back to the form.
     Conflict,
-    /// Which document of a briefing to write (0 minutes, 1 notice).
-    Document(i64),
+    /// Which document to write (an index into the choices offered).
+    Document,
+    /// The preview of a spreadsheet import: import all, the valid rows, or not.
+    Import,
     /// Who chairs (or takes the minutes of) a briefing, at its version.
     Chair(i64, i64),
     Secretary(i64, i64),

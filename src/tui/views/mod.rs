@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod meetings;
 pub mod menu;
+pub mod overview;
 pub mod pending;
 pub mod prompt;
 pub mod review;

@@ -39,11 +39,10 @@ pub enum PromptKind {
     Comment {
         task_id: i64,
     },
-    /// The file to write a briefing's document into (0 minutes, 1 notice).
-    DocumentFile {
-        meeting_id: i64,
-        document: i64,
-    },
+    /// The file to write the document just produced into.
+    DocumentFile,
+    /// The spreadsheet of tasks to import.
+    ImportFile,
     /// Absence reason or attendees of one organization at roll call.
     RollCall {
         meeting_id: i64,
@@ -91,7 +90,8 @@ impl Prompt {
             PromptKind::Answer { .. } => "quick.answer_title",
             PromptKind::Postpone { .. } => "review.postpone_title",
             PromptKind::Comment { .. } => "review.comment_title",
-            PromptKind::DocumentFile { .. } => "export.file_title",
+            PromptKind::DocumentFile => "export.file_title",
+            PromptKind::ImportFile => "import.file_title",
             PromptKind::RollCall { present: true, .. } => "rollcall.attendees_title",
             PromptKind::RollCall { present: false, .. } => "rollcall.reason_title",
         }
@@ -105,7 +105,8 @@ impl Prompt {
             PromptKind::Answer { .. } => "quick.answer_hint",
             PromptKind::Postpone { .. } => "review.postpone_hint",
             PromptKind::Comment { .. } => "review.comment_hint",
-            PromptKind::DocumentFile { .. } => "export.file_hint",
+            PromptKind::DocumentFile => "export.file_hint",
+            PromptKind::ImportFile => "import.file_hint",
             PromptKind::RollCall { .. } => "rollcall.prompt_hint",
         }
     }

@@ -1,0 +1,217 @@
+//! What the period report reads: every task that was open at some point of
+//! the period or completed in it, the targets of those tasks with their
+//! value at the period's end, and the pending items addressed to each
+//! organization — each in one query.
+
+use super::{Result, Store};
+use chrono::NaiveDate;
+
+/// One task's facts for the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodTask {
+    pub id: i64,
+    pub title: String,
+    pub lead_org_id: i64,
+    pub with_org_ids: Vec<i64>,
+    pub deadline: Option<NaiveDate>,
+    /// Only when completed on or before the period's end.
+    pub completed_on: Option<NaiveDate>,
+    /// Marked as held up (vướng mắc) now.
+    pub blocked: bool,
+}
+
+/// A target of a reported task, with the latest value on or before the end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodTarget {
+    pub task_id: i64,
+    pub indicator: String,
+    pub unit: String,
+    pub target: f64,
+    pub actual: f64,
+}
+
+/// Pending items addressed to one organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PeriodPending {
+    pub org_id: i64,
+    pub raised: u32,
+    pub answered: u32,
+    pub open: u32,
+}
+
+/// A task in the report over ?1..?2 judged on ?3: completed in the period,
+/// or begun by ?3 and not completed by then; cancelled ones left out.
+/// Written as three lookups, each by an index, so that ten years of
+/// finished work are not read for this month's report.
+const IN_PERIOD: &str = "t.id IN (
+      SELECT id FROM tasks WHERE status = 'done' AND completed_on BETWEEN ?1 AND ?2
+      UNION ALL
+      SELECT id FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked')
+         AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3
+      UNION ALL
+      SELECT id FROM tasks WHERE status = 'done' AND completed_on > ?3 AND completed_on NOT BETWEEN ?1 AND ?2
+         AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3)";
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+impl Store {
+    /// Tasks completed between `from` and `to`, and tasks begun by `until`
+    /// and not completed by then (cancelled ones are left out).
+    pub fn period_tasks(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodTask>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT t.id, t.title, t.lead_org_id, t.deadline,
+                    CASE WHEN t.status = 'done' AND t.completed_on <= ?3 THEN t.completed_on END,
+                    (SELECT group_concat(org_id) FROM task_orgs o WHERE o.task_id = t.id),
+                    t.status = 'blocked'
+               FROM tasks t WHERE {IN_PERIOD} ORDER BY t.id"
+        ))?;
+        let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], |r| {
+            let with: Option<String> = r.get(5)?;
+            Ok(PeriodTask {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                lead_org_id: r.get(2)?,
+                deadline: date(r.get(3)?),
+                completed_on: date(r.get(4)?),
+                with_org_ids: with.unwrap_or_default().split(',').filter_map(|s| s.parse().ok()).collect(),
+                blocked: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The targets of the tasks `period_tasks` returns, each with its latest
+    /// value on or before `until` (zero when none was recorded yet).
+    pub fn period_targets(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodTarget>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT g.task_id, g.indicator, g.unit, g.target_value,
+                    COALESCE((SELECT a.value FROM target_actuals a
+                               WHERE a.target_id = g.id AND a.recorded_on <= ?3
+                               ORDER BY a.recorded_on DESC, a.id DESC LIMIT 1), 0)
+               FROM targets g JOIN tasks t ON t.id = g.task_id
+              WHERE {IN_PERIOD} ORDER BY g.task_id, g.id"
+        ))?;
+        let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], |r| {
+            Ok(PeriodTarget {
+                task_id: r.get(0)?,
+                indicator: r.get(1)?,
+                unit: r.get(2)?,
+                target: r.get(3)?,
+                actual: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Per organization: pending items addressed to it raised in the
+    /// period, answered or closed in it, and open at `until`.
+    pub fn period_pending(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodPending>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT addressed_org_id,
+                    SUM(raised_on BETWEEN ?1 AND ?2),
+                    SUM(status <> 'open' AND answered_on BETWEEN ?1 AND ?2),
+                    SUM(raised_on <= ?3 AND (status = 'open' OR answered_on > ?3))
+               FROM pending_items WHERE addressed_org_id IS NOT NULL
+              GROUP BY addressed_org_id",
+        )?;
+        let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], |r| {
+            Ok(PeriodPending { org_id: r.get(0)?, raised: r.get(1)?, answered: r.get(2)?, open: r.get(3)? })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// A task's completion, deadline and start (or creation) days.
+type Dates = (Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>);
+
+/// Tasks completed since a day: when, their deadline, when they began.
+const WEEK_DONE: &str = "SELECT completed_on, deadline, COALESCE(start_date, substr(created_at, 1, 10))
+      FROM tasks WHERE status = 'done' AND completed_on >= ?1";
+
+/// Open tasks whose deadline passed before a day.
+const WEEK_OPEN: &str = "SELECT NULL, deadline, COALESCE(start_date, substr(created_at, 1, 10))
+      FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked') AND deadline < ?1";
+
+/// Tasks completed in one week and overdue at its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekCounts {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub completed: u32,
+    pub overdue: u32,
+}
+
+impl Store {
+    /// For each (first, last) day: tasks completed in it, and tasks overdue
+    /// on its last day (begun, deadline passed, not completed by then). Two
+    /// indexed reads for all the weeks: the tasks completed since the first
+    /// day, and the open tasks whose deadline passed before the last.
+    pub fn weekly_counts(&self, weeks: &[(NaiveDate, NaiveDate)]) -> Result<Vec<WeekCounts>> {
+        let (Some(first), Some(last)) = (weeks.first().map(|w| w.0), weeks.last().map(|w| w.1)) else {
+            return Ok(Vec::new());
+        };
+        let read = |sql: &str, day: NaiveDate| -> Result<Vec<Dates>> {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let rows =
+                stmt.query_map([day.to_string()], |r| Ok((date(r.get(0)?), date(r.get(1)?), date(r.get(2)?))))?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
+        };
+        let done = read(WEEK_DONE, first)?;
+        let open = read(WEEK_OPEN, last)?;
+        let mut out = Vec::with_capacity(weeks.len());
+        for &(from, to) in weeks {
+            let begun_late = |due: Option<NaiveDate>, begun: Option<NaiveDate>| {
+                due.is_some_and(|d| d < to) && begun.is_none_or(|b| b <= to)
+            };
+            let completed = done.iter().filter(|(c, _, _)| c.is_some_and(|c| c >= from && c <= to)).count() as u32;
+            let overdue = open.iter().filter(|(_, due, begun)| begun_late(*due, *begun)).count()
+                + done.iter().filter(|(c, due, begun)| c.is_some_and(|c| c > to) && begun_late(*due, *begun)).count();
+            out.push(WeekCounts { from, to, completed, overdue: overdue as u32 });
+        }
+        Ok(out)
+    }
+
+    /// The oldest open pending item addressed to each organization.
+    pub fn oldest_open_pending(&self) -> Result<Vec<crate::domain::PendingItem>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {} FROM pending_items p
+              WHERE p.status = 'open' AND p.addressed_org_id IS NOT NULL
+                AND p.id = (SELECT q.id FROM pending_items q
+                             WHERE q.status = 'open' AND q.addressed_org_id = p.addressed_org_id
+                             ORDER BY q.raised_on, q.id LIMIT 1)",
+            super::pending::pending_columns("p")
+        ))?;
+        let rows = stmt.query_map([], super::pending::pending_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+impl Store {
+    /// What SQLite does for each query of the period report and the weekly
+    /// trend (EXPLAIN QUERY PLAN), so that a check can see they look tasks
+    /// up by an index instead of reading them all.
+    pub fn report_query_plans(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let queries = [
+            ("period tasks", format!("SELECT t.id FROM tasks t WHERE {IN_PERIOD}")),
+            (
+                "period targets",
+                format!("SELECT g.id FROM targets g JOIN tasks t ON t.id = g.task_id WHERE {IN_PERIOD}"),
+            ),
+            ("weeks, completed", WEEK_DONE.to_string()),
+            ("weeks, open and late", WEEK_OPEN.to_string()),
+        ];
+        let mut out = Vec::new();
+        for (name, sql) in queries {
+            let mut stmt = self.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let n = stmt.parameter_count();
+            let args: Vec<String> = (0..n).map(|_| "2026-01-01".to_string()).collect();
+            let details: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))?
+                .collect::<std::result::Result<_, _>>()?;
+            out.push((name.to_string(), details));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,197 @@
+//! Tổng quan: the bloc at a glance on the demo with a fixed date — its
+//! screen at 80x24 and 120x40 (with and without colour), the same numbers as
+//! the period report, `status --chart` in ASCII through a pipe, and the
+//! period report's chart in the workbook.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use giaoban::config::Config;
+use giaoban::ops::overview::Overview;
+use giaoban::ops::period::{Category, Period, PeriodReport};
+use giaoban::tui::app::{App, Screen};
+use giaoban::tui::build_app;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app(theme: Option<&str>) -> App {
+    let mut config = Config::default();
+    config.theme = theme.map(String::from);
+    build_app(common::demo_on(today()), today(), &config).unwrap()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// The screen's text, and whether any cell has a colour.
+fn render(app: &App, w: u16, h: u16) -> (String, bool) {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| giaoban::tui::frame::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    let mut coloured = false;
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            let c = &buf[(x, y)];
+            line.push_str(c.symbol());
+            coloured |= !matches!(c.fg, Color::Reset) || !matches!(c.bg, Color::Reset);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    (out, coloured)
+}
+
+#[test]
+fn the_overview_at_80x24_and_120x40_reads_with_and_without_colour() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut a = app(None);
+        key(&mut a, KeyCode::Char('5'));
+        assert_eq!(a.screen, Screen::Overview);
+        let (text, coloured) = render(&a, w, h);
+        assert!(coloured);
+        insta::assert_snapshot!(format!("overview_{w}x{h}"), text);
+        // Without colour the same text: patterns and numbers carry the meaning.
+        let mut mono = app(Some("mono"));
+        key(&mut mono, KeyCode::Char('5'));
+        let (plain, coloured) = render(&mono, w, h);
+        assert!(!coloured, "mono draws no colour");
+        assert_eq!(plain, text);
+        for pattern in ['█', '▓'] {
+            assert!(plain.contains(pattern), "{pattern} missing:\n{plain}");
+        }
+        assert!(plain.contains("trong hạn") && plain.contains("quá hạn"), "the legend names the patterns");
+    }
+    // A wider terminal shows more weeks, not bigger marks.
+    let mut a = app(None);
+    key(&mut a, KeyCode::Char('5'));
+    let (narrow, _) = render(&a, 80, 24);
+    let (wide, _) = render(&a, 160, 40);
+    let spark = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Hoàn thành/tuần"))
+            .map(|l| l.chars().filter(|c| "▁▂▃▄▅▆▇█".contains(*c)).count())
+            .unwrap_or(0)
+    };
+    assert_eq!(spark(&narrow), 12, "{narrow}");
+    assert!(spark(&wide) > 12, "{wide}");
+}
+
+#[test]
+fn the_bars_are_the_period_reports_numbers() {
+    let store = common::demo_on(today());
+    for period in [Period::Week, Period::Month, Period::Quarter, Period::Year] {
+        let ov = Overview::load(&store, period, today(), 12).unwrap();
+        let report = PeriodReport::load(&store, period, today()).unwrap();
+        assert!(!ov.orgs.is_empty());
+        for line in &ov.orgs {
+            let r = report.orgs.iter().find(|o| o.org_id == line.org_id).unwrap();
+            assert_eq!(line.on_time + line.blocked, r.counts.open_in_time, "{} {period:?}", line.short);
+            assert_eq!(line.overdue, r.counts.open_overdue, "{} {period:?}", line.short);
+            assert_eq!(line.rate, r.counts.on_time_rate());
+            let blocked = r.tasks.iter().filter(|t| t.category == Category::OpenInTime && t.blocked).count() as u32;
+            assert_eq!(line.blocked, blocked);
+        }
+    }
+    let ov = Overview::load(&store, Period::Month, today(), 12).unwrap();
+    assert_eq!(ov.weeks.len(), 12);
+    assert!(ov.weeks.windows(2).all(|w| w[0].from < w[1].from));
+    assert_eq!(ov.days_to_next, Some(7), "the demo's next briefing is on Monday 30/11");
+}
+
+#[test]
+fn enter_on_a_bar_opens_the_organizations_board_and_p_changes_the_period() {
+    let mut a = app(None);
+    key(&mut a, KeyCode::Char('5'));
+    let (before, _) = render(&a, 80, 24);
+    assert!(before.contains("tháng 11/2026"), "{before}");
+    key(&mut a, KeyCode::Char('p'));
+    let (after, _) = render(&a, 80, 24);
+    assert!(after.contains("quý IV/2026"), "{after}");
+    // The first row is the Front's bar.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Boards);
+    let board = a.boards.tabs[a.boards.tab].org_id;
+    assert_eq!(board, Some(a.store.resolve_organization("MTTQ").unwrap().id));
+}
+
+fn cmd(db: &std::path::Path, args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("giaoban")
+        .unwrap()
+        .env_remove("GIAOBAN_LANG")
+        .env("NO_COLOR", "1")
+        .env("GIAOBAN_CONFIG", db.with_extension("toml"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn status_chart_through_a_pipe_is_ascii_and_matches_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    cmd(&db, &["demo"]);
+    let chart = cmd(&db, &["status", "--chart"]);
+    assert!(chart.is_ascii() || chart.chars().all(|c| c.is_ascii() || !"█▒▓▁▂▃▄▅▆▇".contains(c)), "{chart}");
+    assert!(!chart.contains('█'), "no block characters through a pipe:\n{chart}");
+    assert!(chart.contains('#') && chart.contains('!'), "{chart}");
+    let store = giaoban::store::Store::open_read_only(&db).unwrap();
+    let ov = Overview::load(&store, Period::Month, today(), 12).unwrap();
+    for o in &ov.orgs {
+        let line = chart.lines().find(|l| l.starts_with(&o.short)).unwrap_or_else(|| panic!("{} missing", o.short));
+        assert!(line.contains(&format!("{} · {} · {}", o.on_time, o.blocked, o.overdue)), "{line}");
+    }
+    let one = cmd(&db, &["status", "--chart", "--org", "HND", "--period", "quý"]);
+    assert_eq!(one.lines().filter(|l| l.starts_with("HND ")).count(), 1, "one bar:\n{one}");
+    assert!(!one.lines().any(|l| l.starts_with("MTTQ ")), "only the organization asked for:\n{one}");
+    assert!(one.contains("quý IV/2026"));
+}
+
+#[test]
+fn the_reports_workbook_carries_a_chart_of_the_four_categories() {
+    let store = common::demo_on(today());
+    let period = Period::Range(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), today());
+    let xlsx = giaoban::ops::export::period_report(&store, period, giaoban::ops::export::Format::Xlsx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes)).unwrap();
+    let mut chart = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/charts/chart1.xml").unwrap(), &mut chart).unwrap();
+    assert!(chart.contains("<c:barChart>") && chart.contains(r#"<c:grouping val="stacked"/>"#), "{chart}");
+    let orgs = PeriodReport::load(&store, period, today()).unwrap().orgs.len() as u32;
+    let last = 5 + orgs; // the first organization is on row 6
+    for col in ['C', 'D', 'E', 'F'] {
+        let values = format!("'Tổng hợp'!${col}$6:${col}${last}");
+        assert!(chart.contains(&values), "{values} missing");
+        assert!(chart.contains(&format!("'Tổng hợp'!${col}$5")), "the series name is the column's header");
+    }
+    assert!(chart.contains(&format!("'Tổng hợp'!$B$6:$B${last}")), "the organizations are the categories");
+}
+
+/// The report's and the trend's queries look tasks up by an index: their
+/// cost follows the period, not the years on file.
+#[test]
+fn the_report_and_trend_queries_use_indexes() {
+    let store = common::demo_on(today());
+    for (name, plan) in store.report_query_plans().unwrap() {
+        assert!(!plan.is_empty(), "{name}");
+        for step in &plan {
+            assert!(!(step.starts_with("SCAN tasks") || step == "SCAN t"), "{name} reads every task: {plan:?}");
+        }
+        assert!(
+            plan.iter()
+                .any(|s| s.contains("USING INDEX") || s.contains("USING COVERING INDEX") || s.contains("PRIMARY KEY")),
+            "{name}: {plan:?}"
+        );
+    }
+}
