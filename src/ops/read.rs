@@ -294,9 +294,7 @@ impl BriefingSummary {
                 &TaskFilter { meeting_id: Some(meeting_id), include_finished: true, ..Default::default() },
                 today,
             )?;
-            let all_pending = s.pending_items(None, true)?;
-            let pending_raised: Vec<PendingItem> =
-                all_pending.iter().filter(|p| p.meeting_id == Some(meeting_id)).cloned().collect();
+            let pending_raised = s.pending_of_meeting(meeting_id)?;
             let (carried_tasks, carried_pending) =
                 if meeting.is_closed() { (Vec::new(), Vec::new()) } else { s.carried_over(&meeting, today)? };
             let held_from = meeting.started_at.unwrap_or(meeting.starts_at);
@@ -331,14 +329,16 @@ impl BriefingSummary {
                 }
             }
             let date = meeting.started_at.unwrap_or(meeting.starts_at).date();
-            let pending_resolved: Vec<PendingItem> = all_pending
-                .into_iter()
-                .filter(|p| {
-                    p.meeting_id != Some(meeting_id)
-                        && !p.is_open()
-                        && (resolved_ids.contains(&p.id) || p.answered_on == Some(date))
-                })
-                .collect();
+            // Settled during the briefing (by its history) or answered that
+            // day: each looked up, not every pending item of the file.
+            let mut pending_resolved = s.pending_answered_on(date)?;
+            for id in resolved_ids {
+                if !pending_resolved.iter().any(|p| p.id == id) {
+                    pending_resolved.push(s.pending_item(id)?);
+                }
+            }
+            pending_resolved.retain(|p| p.meeting_id != Some(meeting_id) && !p.is_open());
+            pending_resolved.sort_by_key(|p| (p.raised_on, p.id));
             settled.extend(pending_resolved.iter().map(|p| Settled::Pending { item: p.clone() }));
             Ok(BriefingSummary {
                 chair: meeting.chair_id.map(|i| names.person(i)).filter(|n| !n.is_empty()),

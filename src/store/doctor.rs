@@ -65,17 +65,13 @@ impl Store {
     /// (built inside a transaction that is rolled back).
     fn search_index_current(&mut self) -> Result<bool> {
         let dump = |c: &rusqlite::Connection| -> Result<Vec<String>> {
-            let mut stmt =
-                c.prepare("SELECT kind, ref_id, title, body FROM search_index ORDER BY kind, ref_id, title, body")?;
-            let rows = stmt.query_map([], |r| {
-                Ok(format!(
-                    "{}|{}|{}|{}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?
-                ))
-            })?;
+            let mut stmt = c.prepare(
+                "SELECT rowid || '|' || kind || '|' || ref_id || '|' || title || '|' || body || '|' || state
+                 FROM search_index
+                 UNION ALL SELECT 'row|' || kind || '|' || ref_id || '|' || row FROM search_index_rows
+                 ORDER BY 1",
+            )?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             Ok(rows.collect::<std::result::Result<_, _>>()?)
         };
         let now = dump(self.conn())?;

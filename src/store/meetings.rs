@@ -130,7 +130,7 @@ impl Store {
     /// earliest planned one from today on, else the latest planned one.
     pub fn next_meeting(&self, today: NaiveDate) -> Result<Option<Meeting>> {
         let sql = format!(
-            "SELECT {MEETING_COLUMNS} FROM meetings WHERE status <> 'closed'
+            "SELECT {MEETING_COLUMNS} FROM meetings WHERE status IN ('planned', 'in-progress')
              ORDER BY status = 'in-progress' DESC, starts_at < ?1, starts_at ASC LIMIT 1"
         );
         Ok(self.conn().query_row(&sql, [conv::date(today)], meeting_from_row).optional()?)

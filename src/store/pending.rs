@@ -57,13 +57,29 @@ fn write_pending(tx: &Connection, p: &PendingItem) -> Result<()> {
 impl Store {
     /// Pending items, oldest first; open ones only unless `all`.
     pub fn pending_items(&self, org_id: Option<i64>, all: bool) -> Result<Vec<PendingItem>> {
-        let sql = format!(
-            "SELECT {PENDING_COLUMNS} FROM pending_items
-             WHERE (?1 IS NULL OR raised_by_org_id = ?1 OR addressed_org_id = ?1) AND (?2 OR status = 'open')
-             ORDER BY raised_on, id"
-        );
+        // One statement per case, so that each is planned on its index.
+        let by_org = if org_id.is_some() { "(raised_by_org_id = ?1 OR addressed_org_id = ?1)" } else { "?1 IS NULL" };
+        let open = if all { "1" } else { "status = 'open'" };
+        let sql =
+            format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE {by_org} AND {open} ORDER BY raised_on, id");
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![org_id, all], pending_from_row)?;
+        let rows = stmt.query_map(params![org_id], pending_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Pending items raised at a briefing, oldest first.
+    pub fn pending_of_meeting(&self, meeting_id: i64) -> Result<Vec<PendingItem>> {
+        let sql = format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE meeting_id = ?1 ORDER BY raised_on, id");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([meeting_id], pending_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Pending items answered on a day, oldest first.
+    pub fn pending_answered_on(&self, day: NaiveDate) -> Result<Vec<PendingItem>> {
+        let sql = format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE answered_on = ?1 ORDER BY raised_on, id");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([conv::date(day)], pending_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

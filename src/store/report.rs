@@ -109,12 +109,21 @@ impl Store {
     /// period, answered or closed in it, and open at `until`.
     pub fn period_pending(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodPending>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT addressed_org_id,
-                    SUM(raised_on BETWEEN ?1 AND ?2),
-                    SUM(status <> 'open' AND answered_on BETWEEN ?1 AND ?2),
-                    SUM(raised_on <= ?3 AND (status = 'open' OR answered_on > ?3))
-               FROM pending_items WHERE addressed_org_id IS NOT NULL
-              GROUP BY addressed_org_id",
+            // Each count read by its own index: raised in the period (by
+            // status and day), answered in it, open at the end (open now,
+            // or answered after it).
+            "SELECT org, SUM(raised), SUM(answered), SUM(open) FROM (
+                 SELECT addressed_org_id AS org, 1 AS raised, 0 AS answered, 0 AS open FROM pending_items
+                  WHERE status IN ('open', 'answered', 'closed') AND raised_on BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT addressed_org_id, 0, 1, 0 FROM pending_items
+                  WHERE answered_on BETWEEN ?1 AND ?2 AND status <> 'open'
+                 UNION ALL
+                 SELECT addressed_org_id, 0, 0, 1 FROM pending_items WHERE status = 'open' AND raised_on <= ?3
+                 UNION ALL
+                 SELECT addressed_org_id, 0, 0, 1 FROM pending_items
+                  WHERE answered_on > ?3 AND status <> 'open' AND raised_on <= ?3
+             ) WHERE org IS NOT NULL GROUP BY org",
         )?;
         let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], |r| {
             Ok(PeriodPending { org_id: r.get(0)?, raised: r.get(1)?, answered: r.get(2)?, open: r.get(3)? })

@@ -6,8 +6,17 @@ use rusqlite::Connection as Transaction;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Every migration in order; the schema version is their count.
-const MIGRATIONS: &[Migration] =
-    &[v1_core, v2_search_index, v3_versions, v4_who, v5_document_numbers, v6_identities, v7_completed_index];
+const MIGRATIONS: &[Migration] = &[
+    v1_core,
+    v2_search_index,
+    v3_versions,
+    v4_who,
+    v5_document_numbers,
+    v6_identities,
+    v7_completed_index,
+    v8_search_by_date,
+    v9_screen_indexes,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -176,8 +185,8 @@ fn v1_core(tx: &Transaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Full-text index over accent-folded text (see `search.rs`); filled from
-/// whatever the file already holds.
+/// Full-text index over accent-folded text (see `search.rs`), in its first
+/// shape; migration 8 replaces it and fills it from the file.
 fn v2_search_index(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(
         r#"
@@ -195,7 +204,7 @@ fn v2_search_index(tx: &Transaction) -> Result<(), StoreError> {
         );
         "#,
     )?;
-    super::search::rebuild(tx)
+    Ok(())
 }
 
 /// Tables whose rows are edited by people: each row carries a version that
@@ -273,5 +282,57 @@ fn v6_identities(tx: &Transaction) -> Result<(), StoreError> {
 /// completed: an index, so that the cost follows the period, not the years.
 fn v7_completed_index(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch("CREATE INDEX IF NOT EXISTS tasks_status_completed ON tasks(status, completed_on);")?;
+    Ok(())
+}
+
+/// The search index in the order results are shown: each entry's rowid
+/// puts newer records after older ones, so that the newest matches of a
+/// word are read first and a search stops after the rows it shows; the
+/// `state` column holds "open" and the record's kind as words, so that open
+/// work and one kind are chosen by the index too; prefix indexes for one
+/// to three letters, so that the first letters typed read one list each
+/// (Vietnamese syllables are short: four letters leave few words).
+/// `search_index_rows` says where each record's entry is.
+fn v8_search_by_date(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        r#"
+        DROP TABLE IF EXISTS search_index;
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            kind UNINDEXED,
+            ref_id UNINDEXED,
+            parent_id UNINDEXED,
+            is_open UNINDEXED,
+            date UNINDEXED,
+            label UNINDEXED,
+            title,
+            body,
+            raw UNINDEXED,
+            state,
+            tokenize = 'unicode61 remove_diacritics 0',
+            prefix = '1 2 3'
+        );
+        CREATE TABLE search_index_rows (
+            kind   TEXT NOT NULL,
+            ref_id INTEGER NOT NULL,
+            row    INTEGER NOT NULL,
+            PRIMARY KEY (kind, ref_id)
+        ) WITHOUT ROWID;
+        "#,
+    )?;
+    super::search::rebuild(tx)
+}
+
+/// Indexes for what the screens read, so that none of them reads a table of
+/// the history through: the open briefings, the places on file (read one
+/// step per place), pending items addressed to an organization, raised at a
+/// briefing and answered in a period.
+fn v9_screen_indexes(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "CREATE INDEX IF NOT EXISTS meetings_status ON meetings(status, starts_at);
+         CREATE INDEX IF NOT EXISTS tasks_place ON tasks(place);
+         CREATE INDEX IF NOT EXISTS pending_addressed ON pending_items(addressed_org_id, status);
+         CREATE INDEX IF NOT EXISTS pending_answered ON pending_items(answered_on);
+         CREATE INDEX IF NOT EXISTS pending_meeting ON pending_items(meeting_id);",
+    )?;
     Ok(())
 }

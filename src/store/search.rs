@@ -57,22 +57,39 @@ struct Doc {
     body: String,
 }
 
-/// The index row of a record: its kind and id packed into the rowid, so that
-/// replacing an entry is a lookup, not a scan (FTS5 cannot index its
-/// UNINDEXED columns).
-fn row_key(kind: SearchKind, id: i64) -> i64 {
+/// Where a record's entry goes: its date (days since 1970; records without
+/// one, people and organizations, are always current) above its kind and
+/// id, so that the index's rowid order is the order of dates and the
+/// newest matches of a word are read first. `search_index_rows` keeps the
+/// key, to find the entry again when the record changes.
+fn row_key(kind: SearchKind, id: i64, date: Option<&str>) -> i64 {
+    const LATEST: i64 = (1 << 22) - 1;
     let k = SearchKind::ALL.iter().position(|x| *x == kind).unwrap_or(0) as i64;
-    id * 8 + k
+    let days = date
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok())
+        .map(|d| (d - chrono::NaiveDate::default()).num_days().clamp(0, LATEST - 1))
+        .unwrap_or(LATEST);
+    (days << 36) | (k << 32) | (id & 0xFFFF_FFFF)
+}
+
+/// The words of the `state` column: "open" for open work, and the kind.
+fn state(kind: SearchKind, is_open: bool) -> String {
+    if is_open {
+        format!("open {}", kind.code())
+    } else {
+        kind.code().to_string()
+    }
 }
 
 fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
     let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
+    let key = row_key(d.kind, id, d.date.as_deref());
     tx.prepare_cached(
-        "INSERT INTO search_index (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO search_index (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
-        row_key(d.kind, id),
+        key,
         d.kind.code(),
         id,
         d.parent_id,
@@ -81,13 +98,24 @@ fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
         d.label,
         fold(&d.title),
         fold(&d.body),
-        raw
+        raw,
+        state(d.kind, d.is_open)
     ])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row) VALUES (?1, ?2, ?3)")?
+        .execute(params![d.kind.code(), id, key])?;
     Ok(())
 }
 
 fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([row_key(kind, id)])?;
+    let key: Option<i64> = tx
+        .prepare_cached("SELECT row FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind.code(), id], |r| r.get(0))
+        .optional()?;
+    if let Some(key) = key {
+        tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([key])?;
+        tx.prepare_cached("DELETE FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
+            .execute(params![kind.code(), id])?;
+    }
     Ok(())
 }
 
@@ -327,7 +355,7 @@ pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
 
 /// Rebuilds the whole index from the tables.
 pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
-    tx.execute("DELETE FROM search_index", [])?;
+    tx.execute_batch("DELETE FROM search_index; DELETE FROM search_index_rows;")?;
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
@@ -345,15 +373,35 @@ impl Store {
     /// prefix), ignoring accents and case. Ranking: a query typed with
     /// diacritics puts exact-diacritic matches first; then title matches
     /// before matches in notes, open before finished, recent before old.
+    ///
+    /// The index reads at most `limit` entries from each of four lists —
+    /// open work matching in its title, finished work matching in its
+    /// title, open work matching anywhere, finished work matching anywhere
+    /// — each newest first (the rowid order), so a word found in tens of
+    /// thousands of records costs what the page shows; the few hundred
+    /// candidates are then put in the order above.
     pub fn search(&self, query: &str, kinds: &[SearchKind], limit: usize) -> Result<Vec<SearchHit>> {
         let tokens = query_tokens(query);
-        if tokens.is_empty() {
+        if tokens.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let mut stmt = self.conn().prepare_cached(
-            "SELECT kind, ref_id, parent_id, is_open, date, label, title, body, raw, bm25(search_index, 0, 0, 0, 0, 0, 0, 10.0, 1.0, 0)
-             FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 2000",
+            "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw,
+                    bm25(search_index, 0, 0, 0, 0, 0, 0, 10.0, 1.0, 0, 0)
+             FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
         )?;
+        let expr = match_expr(&tokens);
+        let of_kinds = if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" AND state : ({})", kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(" OR "))
+        };
+        let lists = [
+            format!("(title : ({expr})) AND (state : open){of_kinds}"),
+            format!("((title : ({expr})){of_kinds}) NOT (state : open)"),
+            format!("({{title body}} : ({expr})) AND (state : open){of_kinds}"),
+            format!("(({{title body}} : ({expr})){of_kinds}) NOT (state : open)"),
+        ];
         let raw_query = crate::text::nfc(query.trim()).to_lowercase();
         let has_marks = fold(&raw_query) != raw_query;
         let raw_words: Vec<&str> = raw_query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -362,41 +410,48 @@ impl Store {
             tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
         };
         let mut scored: Vec<(bool, bool, bool, Option<String>, f64, SearchHit)> = Vec::new();
-        let rows = stmt.query_map([match_expr(&tokens)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, f64>(9)?,
-            ))
-        })?;
-        for row in rows {
-            let (kind, id, parent_id, is_open, date, label, title, body, raw, score) = row?;
-            let Some(kind) = SearchKind::from_code(&kind) else {
-                continue;
-            };
-            if !kinds.is_empty() && !kinds.contains(&kind) {
-                continue;
+        let mut seen = std::collections::HashSet::new();
+        for list in &lists {
+            let rows = stmt.query_map(params![list, limit as i64], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, f64>(10)?,
+                ))
+            })?;
+            for row in rows {
+                let (rowid, kind, id, parent_id, is_open, date, label, title, body, raw, score) = row?;
+                let Some(kind) = SearchKind::from_code(&kind) else {
+                    continue;
+                };
+                if !seen.insert(rowid) || (!kinds.is_empty() && !kinds.contains(&kind)) {
+                    continue;
+                }
+                let lower = raw.to_lowercase();
+                let exact = has_marks && raw_words.iter().all(|w| lower.contains(w));
+                let in_title = title_tokens(&title);
+                let text = if in_title || body.trim().is_empty() {
+                    label.clone()
+                } else {
+                    matching_line(&raw, &body, &tokens)
+                };
+                scored.push((
+                    exact,
+                    in_title,
+                    is_open,
+                    date.clone(),
+                    score,
+                    SearchHit { kind, id, parent_id, label, text, is_open, date },
+                ));
             }
-            let lower = raw.to_lowercase();
-            let exact = has_marks && raw_words.iter().all(|w| lower.contains(w));
-            let in_title = title_tokens(&title);
-            let text =
-                if in_title || body.trim().is_empty() { label.clone() } else { matching_line(&raw, &body, &tokens) };
-            scored.push((
-                exact,
-                in_title,
-                is_open,
-                date.clone(),
-                score,
-                SearchHit { kind, id, parent_id, label, text, is_open, date },
-            ));
         }
         scored.sort_by(|a, b| {
             b.0.cmp(&a.0)

@@ -9,10 +9,14 @@ use std::path::Path;
 pub fn schema_1_file(path: &Path) {
     drop(Store::open(path).unwrap());
     let conn = rusqlite::Connection::open(path).unwrap();
-    // Undo migrations 2 to 7: the search index, row versions, who changed
+    // Undo migrations 2 to 9: the search index (and its rows), row versions, who changed
     // what, the register of document numbers, stable identities, the
-    // completion index.
-    conn.execute_batch("DROP INDEX tasks_status_completed;").unwrap();
+    // completion index, the screens' indexes.
+    conn.execute_batch(
+        "DROP INDEX tasks_status_completed; DROP INDEX meetings_status; DROP INDEX tasks_place;
+         DROP INDEX pending_addressed; DROP INDEX pending_answered; DROP INDEX pending_meeting;",
+    )
+    .unwrap();
     for tbl in giaoban::store::IDENTIFIED {
         conn.execute_batch(&format!(
             "DROP TRIGGER {tbl}_uid; DROP INDEX {tbl}_uid; ALTER TABLE {tbl} DROP COLUMN uid;"
@@ -20,7 +24,7 @@ pub fn schema_1_file(path: &Path) {
         .unwrap();
     }
     conn.execute_batch(
-        "DROP TABLE document_numbers; DROP TABLE search_index; DROP INDEX history_at; DROP INDEX history_actor;
+        "DROP TABLE document_numbers; DROP TABLE search_index; DROP TABLE search_index_rows; DROP INDEX history_at; DROP INDEX history_actor;
          ALTER TABLE history DROP COLUMN actor; ALTER TABLE history DROP COLUMN session;
          PRAGMA user_version = 1;",
     )
