@@ -107,6 +107,27 @@ fn the_bars_are_the_period_reports_numbers() {
 }
 
 #[test]
+fn the_other_screens_and_quit_are_a_key_away_from_the_overview() {
+    let mut a = app(None);
+    for (k, screen) in [('1', Screen::Agenda), ('2', Screen::Boards), ('3', Screen::Pending), ('4', Screen::Meetings)] {
+        key(&mut a, KeyCode::Char('5'));
+        assert_eq!(a.screen, Screen::Overview);
+        key(&mut a, KeyCode::Char(k));
+        assert_eq!(a.screen, screen, "key {k} on the overview");
+    }
+    key(&mut a, KeyCode::Char('5'));
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.screen, Screen::Agenda, "Tab goes round to the first screen");
+    key(&mut a, KeyCode::Char('5'));
+    key(&mut a, KeyCode::Char('/'));
+    let (search, _) = render(&a, 80, 24);
+    assert!(search.contains("/ "), "{search}");
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('q'));
+    assert!(a.quit, "q quits from the overview");
+}
+
+#[test]
 fn enter_on_a_bar_opens_the_organizations_board_and_p_changes_the_period() {
     let mut a = app(None);
     key(&mut a, KeyCode::Char('5'));

@@ -23,9 +23,16 @@ pub struct OrgLine {
     pub overdue: u32,
     /// The period report's on-time rate.
     pub rate: Option<f64>,
+    /// The targets furthest behind, at most [`TARGETS_SHOWN`].
     pub targets: Vec<ReportTarget>,
+    /// The period's other targets (the period report lists them all).
+    pub more_targets: usize,
     pub oldest_pending: Option<PendingItem>,
 }
+
+/// Targets shown per organization: the furthest behind; a long history
+/// would otherwise push the other organizations off the screen.
+pub const TARGETS_SHOWN: usize = 3;
 
 impl OrgLine {
     pub fn open(&self) -> u32 {
@@ -80,7 +87,8 @@ impl Overview {
                         blocked: open(Category::OpenInTime, true),
                         overdue: o.counts.open_overdue,
                         rate: o.counts.on_time_rate(),
-                        targets: o.targets.clone(),
+                        targets: behind_first(&o.targets),
+                        more_targets: o.targets.len().saturating_sub(TARGETS_SHOWN),
                         oldest_pending: pending.iter().find(|p| p.addressed_org_id == Some(o.org_id)).cloned(),
                     }
                 })
@@ -105,4 +113,14 @@ impl Overview {
             })
         })
     }
+}
+
+/// The targets furthest behind first (lowest share reached), at most
+/// [`TARGETS_SHOWN`]; ties keep the report's order.
+fn behind_first(targets: &[ReportTarget]) -> Vec<ReportTarget> {
+    let share = |g: &ReportTarget| crate::text::percent(g.actual, g.target).unwrap_or(0.0);
+    let mut v = targets.to_vec();
+    v.sort_by(|a, b| share(a).partial_cmp(&share(b)).unwrap_or(std::cmp::Ordering::Equal));
+    v.truncate(TARGETS_SHOWN);
+    v
 }

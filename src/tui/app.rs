@@ -557,8 +557,9 @@ impl App {
                 }
             }
             Action::Open if self.screen == Screen::Overview && self.overview.selected_subject().is_none() => {
-                // An organization's bar opens its board.
-                if let Some(super::views::overview::RowKind::Org(id)) = self.overview.selected_row() {
+                // An organization's bar (or its "more targets" line) opens its board.
+                use super::views::overview::RowKind;
+                if let Some(RowKind::Org(id) | RowKind::MoreTargets(id)) = self.overview.selected_row() {
                     self.show(Screen::Boards)?;
                     self.boards.focus_org(id, &self.store, &self.shared)?;
                 }

@@ -563,7 +563,7 @@ impl Keymap {
         if let Some(a) = find(mode) {
             return Some(a);
         }
-        if !matches!(mode, Mode::Agenda | Mode::Board | Mode::Pending | Mode::Meetings) {
+        if !crate::tui::state::Screen::ALL.iter().any(|s| s.mode() == mode) {
             // Popups own the keyboard except for quitting.
             return find(Mode::Global).filter(|a| *a == Action::Quit && key.ctrl);
         }
@@ -596,6 +596,22 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_screen_takes_the_global_keys() {
+        let km = Keymap::default();
+        let none = KeyModifiers::NONE;
+        for screen in crate::tui::state::Screen::ALL {
+            let m = screen.mode();
+            assert_eq!(km.action(m, &ev(KeyCode::Char('1'), none)), Some(Action::GoAgenda), "{m:?}");
+            assert_eq!(km.action(m, &ev(KeyCode::Char('4'), none)), Some(Action::GoMeetings), "{m:?}");
+            assert_eq!(km.action(m, &ev(KeyCode::Tab, none)), Some(Action::NextScreen), "{m:?}");
+            assert_eq!(km.action(m, &ev(KeyCode::Char('q'), none)), Some(Action::Quit), "{m:?}");
+            assert_eq!(km.action(m, &ev(KeyCode::Char('/'), none)), Some(Action::Search), "{m:?}");
+        }
+        // Popups keep the keyboard: a digit typed in a search is a digit.
+        assert_eq!(km.action(Mode::Search, &ev(KeyCode::Char('1'), none)), None);
+    }
 
     fn ev(code: KeyCode, mods: KeyModifiers) -> Key {
         Key::from_event(&KeyEvent::new(code, mods)).unwrap()

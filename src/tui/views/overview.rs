@@ -32,6 +32,8 @@ pub enum RowKind {
         index: usize,
         task_id: i64,
     },
+    /// "… and N more targets" under an organization's targets.
+    MoreTargets(i64),
     Pending(i64),
 }
 
@@ -75,6 +77,9 @@ impl OverviewView {
                 index,
                 task_id: g.task_id,
             }));
+            if o.more_targets > 0 {
+                out.push(RowKind::MoreTargets(o.org_id));
+            }
             if let Some(p) = &o.oldest_pending {
                 out.push(RowKind::Pending(p.id));
             }
@@ -90,7 +95,7 @@ impl OverviewView {
         match self.selected_row()? {
             RowKind::Target { task_id, .. } => Some(Subject::Task(task_id)),
             RowKind::Pending(id) => Some(Subject::Pending(id)),
-            RowKind::Org(_) => None,
+            RowKind::Org(_) | RowKind::MoreTargets(_) => None,
         }
     }
 
@@ -173,6 +178,14 @@ impl OverviewView {
                             ),
                             row_style(sel, th.dim, sh),
                         ),
+                    ])
+                }
+                RowKind::MoreTargets(id) => {
+                    let Some(o) = d.orgs.iter().find(|o| o.org_id == *id) else { continue };
+                    let text = tf("overview.more_targets", &[("n", o.more_targets.to_string())]);
+                    Line::from(vec![
+                        Span::raw(" ".repeat(label_w + 2)),
+                        Span::styled(fit(&text, w.saturating_sub(label_w + 2)), row_style(sel, th.dim, sh)),
                     ])
                 }
                 RowKind::Pending(id) => {
