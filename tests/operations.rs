@@ -490,7 +490,8 @@ fn the_status_report_the_board_strip_and_the_task_list_count_the_same_on_the_dem
         assert_eq!(board.overdue, overdue.len() as i64, "{}: board strip overdue vs task list", org.code);
         assert!(overdue.iter().all(|t| t.is_overdue(today())), "{}: overdue list holds only overdue tasks", org.code);
         // The board screen's own page shows those same open tasks.
-        let page = giaoban::ops::BoardPage::load(&store, Board::Org(org.id), TaskFilter::default(), today()).unwrap();
+        let page =
+            giaoban::ops::BoardPage::load(&store, Board::Org(org.id), TaskFilter::default(), today(), true).unwrap();
         assert_eq!(
             page.tasks.iter().map(|t| t.id).collect::<Vec<_>>(),
             open.iter().map(|t| t.id).collect::<Vec<_>>(),

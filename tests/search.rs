@@ -376,6 +376,38 @@ fn recent_work_ranks_before_old_work() {
     assert_eq!(top.iter().map(|h| h.id).collect::<Vec<_>>(), vec![recent]);
 }
 
+#[test]
+fn a_word_in_more_records_than_a_page_still_ranks_old_open_work_and_titles_first() {
+    let mut store = Store::in_memory().unwrap();
+    // An old open task, then more finished ones than a page holds, and
+    // notes and descriptions that mention the word, all newer.
+    let old_open = task(&mut store, "Sửa đường liên thôn 3", "HND", Some(d(2020, 1, 10)));
+    let mut finished = Vec::new();
+    for i in 0..30 {
+        let id = task(&mut store, &format!("Đường giao thông nông thôn đợt {i}"), "HND", Some(d(2026, 1, 1 + i)));
+        store.write(|w| w.set_task_status(id, TaskStatus::Done, None)).unwrap();
+        finished.push(id);
+    }
+    let mentions = task(&mut store, "Khảo sát hộ nghèo", "HND", Some(d(2026, 12, 30)));
+    store.write(|w| w.add_task_note(mentions, d(2026, 11, 20), "Cần làm đường vào thôn")).unwrap();
+
+    let page = store.search("duong", &[], 10).unwrap();
+    assert_eq!(page.len(), 10);
+    assert_eq!(page[0].id, old_open, "open work first, however old: {:?}", labels(&page));
+    // Then the newest finished titles, newest first.
+    let rest: Vec<i64> = page[1..].iter().map(|h| h.id).collect();
+    let newest: Vec<i64> = finished.iter().rev().take(9).copied().collect();
+    assert_eq!(rest, newest);
+    // Open work matching only in a note comes after every title match.
+    let all = store.search("duong", &[], 100).unwrap();
+    assert_eq!(all.len(), 32, "the old task, thirty finished ones and the note");
+    let pos = |id: i64| all.iter().position(|h| h.parent_id.unwrap_or(h.id) == id).unwrap();
+    assert!(finished.iter().all(|f| pos(*f) < pos(mentions)), "{:?}", labels(&all));
+    // Diacritics typed lift the exact spelling from any list.
+    let exact = store.search("đường vào", &[], 1).unwrap();
+    assert_eq!(exact.iter().map(|h| h.parent_id.unwrap_or(h.id)).collect::<Vec<_>>(), vec![mentions]);
+}
+
 // ---------------------------------------------------------------------------
 // 4. Hostile queries
 // ---------------------------------------------------------------------------

@@ -238,7 +238,7 @@ pub fn org(ctx: &mut Ctx, c: OrgCommand) -> CliResult {
         OrgCommand::List(a) => {
             let mut orgs = ctx.store.organizations()?;
             if a.alpha {
-                orgs.sort_by(|x, y| crate::text::vi_cmp(&x.name, &y.name));
+                orgs.sort_by_cached_key(|x| crate::text::collation_key(&x.name));
             }
             if a.json {
                 return print_json(&orgs);

@@ -120,7 +120,7 @@ pub fn resolve_person<'a>(people: &'a [Person], input: &str) -> PersonMatch<'a> 
         0 => PersonMatch::None,
         1 => PersonMatch::One(found[0]),
         _ => {
-            found.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+            found.sort_by_cached_key(|p| crate::text::person_name_key(&p.full_name));
             PersonMatch::Many(found)
         }
     }

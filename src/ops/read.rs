@@ -384,7 +384,15 @@ pub struct BoardPage {
 }
 
 impl BoardPage {
-    pub fn load(store: &Store, board: Board, mut filter: TaskFilter, today: NaiveDate) -> Result<BoardPage> {
+    /// The board's tasks, with the strip's counts of every board when
+    /// `with_counts` (moving to another board keeps the ones shown).
+    pub fn load(
+        store: &Store,
+        board: Board,
+        mut filter: TaskFilter,
+        today: NaiveDate,
+        with_counts: bool,
+    ) -> Result<BoardPage> {
         match board {
             Board::Common => {
                 if filter.kinds.is_empty() {
@@ -398,6 +406,9 @@ impl BoardPage {
             }
             Board::Org(id) => filter.org_id = Some(id),
         }
-        store.read(|s| Ok(BoardPage { counts: s.board_counts(today)?, tasks: s.tasks(&filter, today)? }))
+        store.read(|s| {
+            let counts = if with_counts { s.board_counts(today)? } else { Vec::new() };
+            Ok(BoardPage { counts, tasks: s.tasks(&filter, today)? })
+        })
     }
 }

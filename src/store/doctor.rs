@@ -68,7 +68,9 @@ impl Store {
             let mut stmt = c.prepare(
                 "SELECT rowid || '|' || kind || '|' || ref_id || '|' || title || '|' || body || '|' || state
                  FROM search_index
-                 UNION ALL SELECT 'row|' || kind || '|' || ref_id || '|' || row FROM search_index_rows
+                 UNION ALL SELECT 'open|' || rowid || '|' || kind || '|' || ref_id || '|' || title || '|' || body || '|' || state
+                 FROM search_index_open
+                 UNION ALL SELECT 'row|' || kind || '|' || ref_id || '|' || row || '|' || open FROM search_index_rows
                  ORDER BY 1",
             )?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

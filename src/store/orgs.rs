@@ -102,7 +102,7 @@ impl Store {
     pub fn people(&self) -> Result<Vec<Person>> {
         let mut stmt = self.conn().prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
         let mut people: Vec<Person> = stmt.query_map([], person_from_row)?.collect::<std::result::Result<_, _>>()?;
-        people.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+        people.sort_by_cached_key(|p| crate::text::person_name_key(&p.full_name));
         Ok(people)
     }
 

@@ -287,38 +287,30 @@ fn v7_completed_index(tx: &Transaction) -> Result<(), StoreError> {
 
 /// The search index in the order results are shown: each entry's rowid
 /// puts newer records after older ones, so that the newest matches of a
-/// word are read first and a search stops after the rows it shows; the
-/// `state` column holds "open" and the record's kind as words, so that open
-/// work and one kind are chosen by the index too; prefix indexes for one
-/// to three letters, so that the first letters typed read one list each
-/// (Vietnamese syllables are short: four letters leave few words).
-/// `search_index_rows` says where each record's entry is.
+/// word are read first and a search stops after the rows it shows. Open
+/// work has an index of its own (`search_index_open`, small however long
+/// the history), finished work the other, so that neither list is filtered
+/// entry by entry; the `state` column holds the record's kind as a word for
+/// a search of one kind; prefix indexes for one to three letters, so that
+/// the first letters typed read one list each (Vietnamese syllables are
+/// short: four letters leave few words). `search_index_rows` says where
+/// each record's entry is.
 fn v8_search_by_date(tx: &Transaction) -> Result<(), StoreError> {
-    tx.execute_batch(
-        r#"
-        DROP TABLE IF EXISTS search_index;
-        CREATE VIRTUAL TABLE search_index USING fts5(
-            kind UNINDEXED,
-            ref_id UNINDEXED,
-            parent_id UNINDEXED,
-            is_open UNINDEXED,
-            date UNINDEXED,
-            label UNINDEXED,
-            title,
-            body,
-            raw UNINDEXED,
-            state,
-            tokenize = 'unicode61 remove_diacritics 0',
-            prefix = '1 2 3'
-        );
-        CREATE TABLE search_index_rows (
-            kind   TEXT NOT NULL,
-            ref_id INTEGER NOT NULL,
-            row    INTEGER NOT NULL,
-            PRIMARY KEY (kind, ref_id)
-        ) WITHOUT ROWID;
-        "#,
-    )?;
+    let columns = "kind UNINDEXED, ref_id UNINDEXED, parent_id UNINDEXED, is_open UNINDEXED, date UNINDEXED,
+        label UNINDEXED, title, body, raw UNINDEXED, state,
+        tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3'";
+    tx.execute_batch(&format!(
+        "DROP TABLE IF EXISTS search_index;
+         CREATE VIRTUAL TABLE search_index USING fts5({columns});
+         CREATE VIRTUAL TABLE search_index_open USING fts5({columns});
+         CREATE TABLE search_index_rows (
+             kind   TEXT NOT NULL,
+             ref_id INTEGER NOT NULL,
+             row    INTEGER NOT NULL,
+             open   INTEGER NOT NULL,
+             PRIMARY KEY (kind, ref_id)
+         ) WITHOUT ROWID;"
+    ))?;
     super::search::rebuild(tx)
 }
 

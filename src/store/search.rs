@@ -72,22 +72,23 @@ fn row_key(kind: SearchKind, id: i64, date: Option<&str>) -> i64 {
     (days << 36) | (k << 32) | (id & 0xFFFF_FFFF)
 }
 
-/// The words of the `state` column: "open" for open work, and the kind.
-fn state(kind: SearchKind, is_open: bool) -> String {
+/// The index a record's entry is in: open work has its own.
+fn table(is_open: bool) -> &'static str {
     if is_open {
-        format!("open {}", kind.code())
+        "search_index_open"
     } else {
-        kind.code().to_string()
+        "search_index"
     }
 }
 
 fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
     let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
     let key = row_key(d.kind, id, d.date.as_deref());
-    tx.prepare_cached(
-        "INSERT INTO search_index (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw, state)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
+    tx.prepare_cached(&format!(
+        "INSERT INTO {} (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)",
+        table(d.is_open)
+    ))?
     .execute(params![
         key,
         d.kind.code(),
@@ -98,21 +99,20 @@ fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
         d.label,
         fold(&d.title),
         fold(&d.body),
-        raw,
-        state(d.kind, d.is_open)
+        raw
     ])?;
-    tx.prepare_cached("INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row) VALUES (?1, ?2, ?3)")?
-        .execute(params![d.kind.code(), id, key])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row, open) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![d.kind.code(), id, key, d.is_open])?;
     Ok(())
 }
 
 fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
-    let key: Option<i64> = tx
-        .prepare_cached("SELECT row FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
-        .query_row(params![kind.code(), id], |r| r.get(0))
+    let at: Option<(i64, bool)> = tx
+        .prepare_cached("SELECT row, open FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind.code(), id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if let Some(key) = key {
-        tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?.execute([key])?;
+    if let Some((key, open)) = at {
+        tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", table(open)))?.execute([key])?;
         tx.prepare_cached("DELETE FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
             .execute(params![kind.code(), id])?;
     }
@@ -355,7 +355,7 @@ pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
 
 /// Rebuilds the whole index from the tables.
 pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
-    tx.execute_batch("DELETE FROM search_index; DELETE FROM search_index_rows;")?;
+    tx.execute_batch("DELETE FROM search_index; DELETE FROM search_index_open; DELETE FROM search_index_rows;")?;
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
@@ -379,29 +379,22 @@ impl Store {
     /// title, open work matching anywhere, finished work matching anywhere
     /// — each newest first (the rowid order), so a word found in tens of
     /// thousands of records costs what the page shows; the few hundred
-    /// candidates are then put in the order above.
+    /// candidates are then put in the order above. A query without
+    /// diacritics stops at the list that fills the page.
     pub fn search(&self, query: &str, kinds: &[SearchKind], limit: usize) -> Result<Vec<SearchHit>> {
         let tokens = query_tokens(query);
         if tokens.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw,
-                    bm25(search_index, 0, 0, 0, 0, 0, 0, 10.0, 1.0, 0, 0)
-             FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        )?;
         let expr = match_expr(&tokens);
         let of_kinds = if kinds.is_empty() {
             String::new()
         } else {
             format!(" AND state : ({})", kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(" OR "))
         };
-        let lists = [
-            format!("(title : ({expr})) AND (state : open){of_kinds}"),
-            format!("((title : ({expr})){of_kinds}) NOT (state : open)"),
-            format!("({{title body}} : ({expr})) AND (state : open){of_kinds}"),
-            format!("(({{title body}} : ({expr})){of_kinds}) NOT (state : open)"),
-        ];
+        let in_title = format!("(title : ({expr})){of_kinds}");
+        let anywhere = format!("({{title body}} : ({expr})){of_kinds}");
+        let lists = [(true, &in_title), (false, &in_title), (true, &anywhere), (false, &anywhere)];
         let raw_query = crate::text::nfc(query.trim()).to_lowercase();
         let has_marks = fold(&raw_query) != raw_query;
         let raw_words: Vec<&str> = raw_query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -411,7 +404,13 @@ impl Store {
         };
         let mut scored: Vec<(bool, bool, bool, Option<String>, f64, SearchHit)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for list in &lists {
+        for (open, list) in lists {
+            let mut stmt = self.conn().prepare_cached(&format!(
+                "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw,
+                        bm25({0}, 0, 0, 0, 0, 0, 0, 10.0, 1.0, 0, 0)
+                 FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                table(open)
+            ))?;
             let rows = stmt.query_map(params![list, limit as i64], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -432,7 +431,7 @@ impl Store {
                 let Some(kind) = SearchKind::from_code(&kind) else {
                     continue;
                 };
-                if !seen.insert(rowid) || (!kinds.is_empty() && !kinds.contains(&kind)) {
+                if !seen.insert((open, rowid)) || (!kinds.is_empty() && !kinds.contains(&kind)) {
                     continue;
                 }
                 let lower = raw.to_lowercase();
@@ -451,6 +450,12 @@ impl Store {
                     score,
                     SearchHit { kind, id, parent_id, label, text, is_open, date },
                 ));
+            }
+            // The lists come in the order of the ranking: once they hold a
+            // page, later lists can only rank below it (unless diacritics
+            // typed lift an exact match from any of them).
+            if !has_marks && scored.len() >= limit {
+                break;
             }
         }
         scored.sort_by(|a, b| {

@@ -245,7 +245,7 @@ impl Store {
              SELECT place FROM p WHERE place IS NOT NULL",
         )?;
         let mut places: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-        places.sort_by(|a, b| crate::text::vi_cmp(a, b));
+        places.sort_by_cached_key(|p| crate::text::collation_key(p));
         places.dedup_by(|a, b| crate::text::fold(a) == crate::text::fold(b));
         Ok(places)
     }

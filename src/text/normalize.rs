@@ -17,7 +17,17 @@ pub(crate) enum Newlines {
 
 /// Unicode NFC; stored text is always NFC so comparisons and widths are stable.
 pub fn nfc(s: &str) -> String {
+    // Stored text is NFC already: a quick check saves composing it again
+    // each time a screen measures or draws it.
+    if is_already_nfc(s) {
+        return s.to_owned();
+    }
     s.nfc().collect()
+}
+
+/// Whether `s` is certainly NFC (ASCII, or the quick check says so).
+pub(crate) fn is_already_nfc(s: &str) -> bool {
+    s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Bidi controls can visually reorder a line (Trojan-source style), so they are dropped.

@@ -15,6 +15,13 @@ pub(crate) fn grapheme_width(g: &str) -> usize {
 /// Terminal columns taken by `s` once normalized to NFC (NFD input measures
 /// the same), summed per grapheme cluster.
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII takes a cell a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
+    if super::normalize::is_already_nfc(s) {
+        return s.graphemes(true).map(grapheme_width).sum();
+    }
     nfc(s).graphemes(true).map(grapheme_width).sum()
 }
 

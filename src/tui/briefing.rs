@@ -237,7 +237,7 @@ impl App {
             (true, true) => {
                 let mut people: Vec<&crate::domain::Person> =
                     self.shared.people.values().filter(|p| p.org_id == Some(row.org_id)).collect();
-                people.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+                people.sort_by_cached_key(|p| crate::text::person_name_key(&p.full_name));
                 people.iter().map(|p| p.full_name.as_str()).collect::<Vec<_>>().join(", ")
             }
             (true, false) => row.attendees.clone(),

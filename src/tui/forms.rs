@@ -92,13 +92,13 @@ fn org_choices(orgs: &[Organization]) -> Vec<Choice> {
             short: if o.short_name.is_empty() { o.code.clone() } else { o.short_name.clone() },
         })
         .collect();
-    v.sort_by(|a, b| crate::text::vi_cmp(&a.label, &b.label));
+    v.sort_by_cached_key(|x| crate::text::collation_key(&x.label));
     v
 }
 
 fn people_choices(app: &App) -> Vec<Choice> {
     let mut v: Vec<&Person> = app.shared.people.values().collect();
-    v.sort_by(|a, b| crate::text::person_cmp(&a.full_name, &b.full_name));
+    v.sort_by_cached_key(|p| crate::text::person_name_key(&p.full_name));
     v.into_iter()
         .map(|p| Choice {
             id: p.id,

@@ -44,6 +44,9 @@ pub struct BoardView {
     pending_focus: Option<i64>,
     /// Another board was chosen: focus its first column with cards.
     new_board: bool,
+    /// Only the board changed (`]`, `[`): the strip's counts still hold,
+    /// since any change of data reloads the screen with them.
+    switching: bool,
 }
 
 impl BoardView {
@@ -56,16 +59,19 @@ impl BoardView {
         let board_of = |org: Option<i64>| org.map_or(Board::Common, Board::Org);
         // The tab to show is known before loading: the one selected, if it still exists.
         let tab_org = current.filter(|cur| cur.is_none_or(|id| sh.orgs.iter().any(|o| o.id == id))).flatten();
-        let page = BoardPage::load(store, board_of(tab_org), self.user_filter(sh), sh.today)?;
-        let count = |org: Option<i64>| {
-            page.counts.iter().find(|c| c.org_id == org).map(|c| (c.open, c.overdue)).unwrap_or((0, 0))
-        };
-        self.tabs.clear();
-        let (open, overdue) = count(None);
-        self.tabs.push(Tab { org_id: None, label: t("board.common"), open, overdue });
-        for o in &sh.orgs {
-            let (open, overdue) = count(Some(o.id));
-            self.tabs.push(Tab { org_id: Some(o.id), label: o.short_name.clone(), open, overdue });
+        let switching = std::mem::take(&mut self.switching) && !self.tabs.is_empty();
+        let page = BoardPage::load(store, board_of(tab_org), self.user_filter(sh), sh.today, !switching)?;
+        if !switching {
+            let count = |org: Option<i64>| {
+                page.counts.iter().find(|c| c.org_id == org).map(|c| (c.open, c.overdue)).unwrap_or((0, 0))
+            };
+            self.tabs.clear();
+            let (open, overdue) = count(None);
+            self.tabs.push(Tab { org_id: None, label: t("board.common"), open, overdue });
+            for o in &sh.orgs {
+                let (open, overdue) = count(Some(o.id));
+                self.tabs.push(Tab { org_id: Some(o.id), label: o.short_name.clone(), open, overdue });
+            }
         }
         self.tab = self.tabs.iter().position(|t| t.org_id == tab_org).unwrap_or(0);
         let tasks = page.tasks;
@@ -139,12 +145,14 @@ impl BoardView {
                 self.tab = (self.tab + 1) % n;
                 self.rows = [0; 4];
                 self.new_board = true;
+                self.switching = true;
                 true
             }
             Action::PrevOrg => {
                 self.tab = (self.tab + n - 1) % n;
                 self.rows = [0; 4];
                 self.new_board = true;
+                self.switching = true;
                 true
             }
             Action::Left => {
