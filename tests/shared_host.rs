@@ -153,6 +153,27 @@ fn a_leader_with_read_permission_reads_with_the_owner_away_and_present() {
     }
 }
 
+#[test]
+fn a_leader_without_read_permission_is_told_whose_file_it_is_and_what_to_ask() {
+    if !is_root() {
+        eprintln!("skipped: acting as another account needs root with su and useradd (CI runs as root)");
+        return;
+    }
+    let place = Place::new();
+    assert!(place.as_owner(&["demo"]).status.success());
+    chmod(&place.db, 0o600);
+    let before = place.listing();
+    for args in [&["status"][..], &["search", "duong"], &["task", "note", "1", "x"]] {
+        let out = place.as_leader(args);
+        assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("nobody") && err.contains("root") && err.contains("init --shared"), "{}", text(&out));
+        assert!(!err.contains("unable to open"), "SQLite's own words reached the leader: {}", text(&out));
+        assert_eq!(err.trim().lines().count(), 1, "one sentence: {}", text(&out));
+    }
+    assert_eq!(place.listing(), before, "nothing was created beside the file");
+}
+
 /// Creates a Unix group and accounts for the test, once (root only).
 fn accounts(group: &str, users: &[&str]) {
     let _ = Command::new("groupadd").args(["-f", group]).output();

@@ -47,6 +47,8 @@ pub enum StoreError {
     NeedsUpgrade,
     #[error("the database file is empty")]
     EmptyFile,
+    #[error("account {me} may not read {path} (owned by {owner})")]
+    Unreadable { path: PathBuf, owner: String, me: String },
     #[error("the database is locked by another program")]
     Locked,
     #[error("the disk is full")]
@@ -122,6 +124,10 @@ impl StoreError {
             StoreError::ReadOnly => t("err.read_only"),
             StoreError::NeedsUpgrade => t("err.needs_upgrade"),
             StoreError::EmptyFile => t("err.empty_file"),
+            StoreError::Unreadable { path, owner, me } => tf(
+                "err.unreadable",
+                &[("path", path.display().to_string()), ("owner", owner.clone()), ("me", me.clone())],
+            ),
             StoreError::Locked => t("err.locked"),
             StoreError::DiskFull => t("err.disk_full"),
             StoreError::Io { path, source } => {
@@ -196,6 +202,19 @@ pub enum ReadOnlyWhy {
 pub struct Who {
     pub actor: String,
     pub session: String,
+}
+
+/// A file this account may not read at all: one sentence naming its owner
+/// and what to ask, instead of SQLite's "unable to open database file".
+fn check_readable(path: &Path) -> Result<()> {
+    match std::fs::File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(StoreError::Unreadable {
+            path: path.to_path_buf(),
+            owner: file_owner(Some(path)).unwrap_or_default(),
+            me: Who::current().actor,
+        }),
+        _ => Ok(()),
+    }
 }
 
 impl Who {
@@ -282,6 +301,7 @@ impl Store {
             }
         }
         if exists && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false) {
+            check_readable(path)?;
             let version = peek_version(path)?;
             if version > SCHEMA_VERSION {
                 return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
@@ -322,6 +342,7 @@ impl Store {
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
+        check_readable(path)?;
         let version = peek_version(path)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
