@@ -166,7 +166,24 @@ impl Store {
             let p = arg(SqlValue::Integer(org), &mut args);
             clauses.push(format!("t.lead_org_id = {p}"));
         }
-        if !filter.statuses.is_empty() {
+        // Recently done work with other statuses: two index ranges (the
+        // statuses, and done since the day), never every task done before.
+        let done_since = filter.done_since.filter(|_| filter.statuses.contains(&TaskStatus::Done));
+        if let Some(since) = done_since {
+            let others: Vec<String> = filter
+                .statuses
+                .iter()
+                .filter(|s| **s != TaskStatus::Done)
+                .map(|s| arg(SqlValue::Text(s.code().into()), &mut args))
+                .collect();
+            let p = arg(SqlValue::Text(conv::date(since)), &mut args);
+            let recent = format!("(t.status = 'done' AND t.completed_on >= {p})");
+            clauses.push(if others.is_empty() {
+                recent
+            } else {
+                format!("(t.status IN ({}) OR {recent})", others.join(", "))
+            });
+        } else if !filter.statuses.is_empty() {
             let list: Vec<String> =
                 filter.statuses.iter().map(|s| arg(SqlValue::Text(s.code().into()), &mut args)).collect();
             clauses.push(format!("t.status IN ({})", list.join(", ")));
@@ -203,7 +220,7 @@ impl Store {
             let p = arg(SqlValue::Integer(m), &mut args);
             clauses.push(format!("t.meeting_id = {p}"));
         }
-        if let Some(since) = filter.done_since {
+        if let Some(since) = filter.done_since.filter(|_| done_since.is_none()) {
             let p = arg(SqlValue::Text(conv::date(since)), &mut args);
             clauses.push(format!("(t.status <> 'done' OR t.completed_on >= {p})"));
         }
