@@ -248,17 +248,8 @@ impl<'a, 'w> Gen<'a, 'w> {
             }
             for code in reporters {
                 let org = self.org(code);
-                let mut it = AgendaItem::new(
-                    id,
-                    &format!("Báo cáo kết quả công tác tuần của {}", self.org_name(org)),
-                    Some(org),
-                    Some(self.rng.range(2, 3) * 5),
-                );
-                if closed {
-                    it.notes =
-                        briefing.reports.iter().find(|r| r.org == code).map(|r| r.notes).unwrap_or("").to_string();
-                    it.outcome = briefing.report_outcomes[self.rng.index(briefing.report_outcomes.len())].to_string();
-                }
+                let name = self.org_name(org);
+                let it = briefing.report_item(&mut self.rng, id, (code, org), &name, closed);
                 let aid = self.store.add_agenda_item(it)?;
                 rec.reports.push((aid, org));
             }

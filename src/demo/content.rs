@@ -186,6 +186,28 @@ pub struct Briefing<'a> {
     pub general_topics: Vec<Topic<'a>>,
 }
 
+impl Briefing<'_> {
+    /// The agenda item of an organization's weekly report at a briefing:
+    /// its time, and once held, the report's notes and an outcome (drawn in
+    /// that order, so that both generators give the same demo).
+    pub fn report_item(
+        &self,
+        rng: &mut super::rng::Rng,
+        meeting_id: i64,
+        (code, org): (&str, i64),
+        org_name: &str,
+        held: bool,
+    ) -> crate::domain::AgendaItem {
+        let title = format!("Báo cáo kết quả công tác tuần của {org_name}");
+        let mut it = crate::domain::AgendaItem::new(meeting_id, &title, Some(org), Some(rng.range(2, 3) * 5));
+        if held {
+            it.notes = self.reports.iter().find(|r| r.org == code).map(|r| r.notes).unwrap_or("").to_string();
+            it.outcome = self.report_outcomes[rng.index(self.report_outcomes.len())].to_string();
+        }
+        it
+    }
+}
+
 /// An organization's weekly report as the minutes note it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -73,6 +73,18 @@ fn task_workbook() -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// The columns of the sample plan (tasks.xlsx and tasks.ods, the same
+/// sheet): title block above, a merged cell, the number in column 8.
+const PLAN_COLUMNS: [(Column, usize); 7] = [
+    (Column::Title, 1),
+    (Column::Lead, 2),
+    (Column::With, 3),
+    (Column::Deadline, 4),
+    (Column::Start, 5),
+    (Column::Notes, 6),
+    (Column::Number, 8),
+];
+
 #[test]
 fn xlsx_title_block_merged_header_and_every_kind_of_cell() {
     let path = file("tasks.xlsx", &task_workbook());
@@ -81,18 +93,7 @@ fn xlsx_title_block_merged_header_and_every_kind_of_cell() {
     assert_eq!(g.encoding, "xlsx");
     assert_eq!(g.legacy, None);
     assert_eq!(g.header_row, 5);
-    assert_eq!(
-        g.columns,
-        vec![
-            (Column::Title, 1),
-            (Column::Lead, 2),
-            (Column::With, 3),
-            (Column::Deadline, 4),
-            (Column::Start, 5),
-            (Column::Notes, 6),
-            (Column::Number, 8)
-        ]
-    );
+    assert_eq!(g.columns, PLAN_COLUMNS.to_vec());
     assert_eq!(g.unknown, vec![(0, "STT".to_string()), (7, "Cột phụ".to_string())]);
     assert_eq!(g.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![7, 8, 10]);
 
@@ -446,18 +447,7 @@ fn ods_fixture() {
     assert_eq!(g.encoding, "ods");
     assert_eq!(g.sheet, "Kế hoạch");
     assert_eq!(g.header_row, 5);
-    assert_eq!(
-        g.columns,
-        vec![
-            (Column::Title, 1),
-            (Column::Lead, 2),
-            (Column::With, 3),
-            (Column::Deadline, 4),
-            (Column::Start, 5),
-            (Column::Notes, 6),
-            (Column::Number, 8)
-        ]
-    );
+    assert_eq!(g.columns, PLAN_COLUMNS.to_vec());
     assert_eq!(g.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![7, 8, 10]);
     assert_eq!(g.rows[0].get(&g, Column::Deadline), &Cell::Date(d(2027, 1, 5)));
     assert_eq!(g.rows[0].get(&g, Column::Lead), &text("MTTQ"));

@@ -60,26 +60,24 @@ impl Store {
         // One statement per case, so that each is planned on its index.
         let by_org = if org_id.is_some() { "(raised_by_org_id = ?1 OR addressed_org_id = ?1)" } else { "?1 IS NULL" };
         let open = if all { "1" } else { "status = 'open'" };
-        let sql =
-            format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE {by_org} AND {open} ORDER BY raised_on, id");
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![org_id], pending_from_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.pending_where(&format!("{by_org} AND {open}"), params![org_id])
     }
 
     /// Pending items raised at a briefing, oldest first.
     pub fn pending_of_meeting(&self, meeting_id: i64) -> Result<Vec<PendingItem>> {
-        let sql = format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE meeting_id = ?1 ORDER BY raised_on, id");
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([meeting_id], pending_from_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.pending_where("meeting_id = ?1", params![meeting_id])
     }
 
     /// Pending items answered on a day, oldest first.
     pub fn pending_answered_on(&self, day: NaiveDate) -> Result<Vec<PendingItem>> {
-        let sql = format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE answered_on = ?1 ORDER BY raised_on, id");
+        self.pending_where("answered_on = ?1", params![conv::date(day)])
+    }
+
+    /// Pending items matching `condition`, oldest first.
+    fn pending_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<PendingItem>> {
+        let sql = format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE {condition} ORDER BY raised_on, id");
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([conv::date(day)], pending_from_row)?;
+        let rows = stmt.query_map(args, pending_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

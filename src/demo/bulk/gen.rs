@@ -373,16 +373,8 @@ impl<'s, 'c> Gen<'s, 'c> {
             if self.rng.chance(10) {
                 continue;
             }
-            let mut it = AgendaItem::new(
-                id,
-                &format!("Báo cáo kết quả công tác tuần của {}", self.org_name(org)),
-                Some(org),
-                Some(self.rng.range(2, 3) * 5),
-            );
-            if closed {
-                it.notes = briefing.reports.iter().find(|r| r.org == code).map(|r| r.notes).unwrap_or("").to_string();
-                it.outcome = briefing.report_outcomes[self.rng.index(briefing.report_outcomes.len())].to_string();
-            }
+            let name = self.org_name(org).to_string();
+            let it = briefing.report_item(&mut self.rng, id, (code, org), &name, closed);
             items.push((it, Some(org)));
         }
         let mut it = AgendaItem::new(id, "Phản ánh dư luận xã hội", Some(mttq), Some(10));
