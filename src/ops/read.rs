@@ -24,7 +24,7 @@ impl Names {
     pub fn load(store: &Store) -> Result<Names> {
         Ok(Names {
             orgs: store.organizations()?.into_iter().map(|o| (o.id, o)).collect(),
-            people: store.people()?.into_iter().map(|p| (p.id, p)).collect(),
+            people: store.people_unordered()?.into_iter().map(|p| (p.id, p)).collect(),
         })
     }
     pub fn code(&self, id: i64) -> String {

@@ -91,20 +91,53 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// All briefings, newest first, each with its number of agenda items
-    /// and of conclusions — in one query, by index.
-    pub fn meetings_with_counts(&self) -> Result<Vec<(Meeting, usize, usize)>> {
+    /// How many briefings the file holds.
+    pub fn meeting_count(&self) -> Result<usize> {
+        let n: i64 = self.conn().prepare_cached("SELECT COUNT(*) FROM meetings")?.query_row([], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// `limit` briefings from the `offset`-th on, newest first (the order
+    /// of [`Store::meetings`]), each with its number of agenda items and
+    /// of conclusions — read by index, so a page costs the same whatever
+    /// the history.
+    pub fn meetings_page(&self, offset: usize, limit: usize) -> Result<Vec<(Meeting, usize, usize)>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {MEETING_COLUMNS},
                     (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = meetings.id),
                     (SELECT COUNT(*) FROM tasks t WHERE t.meeting_id = meetings.id)
-               FROM meetings ORDER BY starts_at DESC, id DESC"
+               FROM meetings ORDER BY starts_at DESC, id DESC LIMIT ?1 OFFSET ?2"
         ))?;
         let n = MEETING_COLUMNS.split(',').count();
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
             Ok((meeting_from_row(r)?, r.get::<_, i64>(n)? as usize, r.get::<_, i64>(n + 1)? as usize))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Where briefing `id` stands in the newest-first order (0: the
+    /// newest), counted by index; `None` when there is no such briefing.
+    pub fn meeting_position(&self, id: i64) -> Result<Option<usize>> {
+        let n: Option<i64> = self
+            .conn()
+            .prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM meetings m WHERE (m.starts_at, m.id) > (x.starts_at, x.id))
+                   FROM meetings x WHERE x.id = ?1",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(n.map(|n| n as usize))
+    }
+
+    /// The earliest briefing not yet closed (the one being worked towards).
+    pub fn earliest_open_meeting(&self) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM meetings WHERE status IN ('planned', 'in-progress') ORDER BY starts_at, id LIMIT 1",
+            )?
+            .query_row([], |r| r.get(0))
+            .optional()?)
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {

@@ -591,16 +591,58 @@ pub(crate) mod conv {
         d.map(date)
     }
     pub fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-        s.and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok())
+        s.as_deref().and_then(iso_date)
+    }
+    /// The number written in `s[r]`, digits only.
+    fn digits(s: &[u8], r: std::ops::Range<usize>) -> Option<u32> {
+        s.get(r)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    }
+    /// A stored day, "2026-11-23". Stored days are written in exactly this
+    /// shape and read here without the general format parser (a screen
+    /// reads thousands); any other shape goes through it.
+    pub fn iso_date(s: &str) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            if let (Some(y), Some(m), Some(d)) = (digits(b, 0..4), digits(b, 5..7), digits(b, 8..10)) {
+                return NaiveDate::from_ymd_opt(y as i32, m, d);
+            }
+        }
+        NaiveDate::parse_from_str(s, DATE).ok()
     }
     pub fn datetime(d: NaiveDateTime) -> String {
         d.format(DATETIME).to_string()
     }
     pub fn parse_datetime(s: &str) -> NaiveDateTime {
+        let b = s.as_bytes();
+        if b.len() == 16 && b[10] == b' ' && b[13] == b':' {
+            let day = s.get(..10).and_then(iso_date);
+            if let (Some(d), Some(h), Some(m)) = (day, digits(b, 11..13), digits(b, 14..16)) {
+                if let Some(t) = d.and_hms_opt(h, m, 0) {
+                    return t;
+                }
+            }
+        }
         NaiveDateTime::parse_from_str(s, DATETIME).unwrap_or_default()
     }
     /// Comma-separated ids from `group_concat`.
     pub fn ids(s: Option<String>) -> Vec<i64> {
         s.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn stored_days_read_as_the_format_parser_reads_them() {
+            for s in
+                ["2026-11-23", "2024-02-29", "2026-02-29", "2026-13-01", "2026-1-05", "20x6-11-23", "", "2026-11-23x"]
+            {
+                assert_eq!(iso_date(s), NaiveDate::parse_from_str(s, DATE).ok(), "{s:?}");
+            }
+            for s in ["2026-11-23 08:30", "2026-11-23 24:00", "2026-11-23 +8:30", "2026-11-23 8:30", "x"] {
+                assert_eq!(parse_datetime(s), NaiveDateTime::parse_from_str(s, DATETIME).unwrap_or_default(), "{s:?}");
+            }
+        }
     }
 }

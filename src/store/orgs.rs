@@ -99,10 +99,17 @@ impl Store {
         })
     }
 
+    /// Everyone, in the order of their names (given name first).
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut stmt = self.conn().prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
-        let mut people: Vec<Person> = stmt.query_map([], person_from_row)?.collect::<std::result::Result<_, _>>()?;
+        let mut people = self.people_unordered()?;
         people.sort_by_cached_key(|p| crate::text::person_name_key(&p.full_name));
+        Ok(people)
+    }
+
+    /// Everyone, in no particular order (to look names up by id).
+    pub fn people_unordered(&self) -> Result<Vec<Person>> {
+        let mut stmt = self.conn().prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people"))?;
+        let people = stmt.query_map([], person_from_row)?.collect::<std::result::Result<_, _>>()?;
         Ok(people)
     }
 

@@ -53,7 +53,7 @@ const IN_PERIOD: &str = "t.id IN (
          AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3)";
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    s.as_deref().and_then(super::conv::iso_date)
 }
 
 impl Store {

@@ -66,7 +66,7 @@ fn row_key(kind: SearchKind, id: i64, date: Option<&str>) -> i64 {
     const LATEST: i64 = (1 << 22) - 1;
     let k = SearchKind::ALL.iter().position(|x| *x == kind).unwrap_or(0) as i64;
     let days = date
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok())
+        .and_then(|d| super::conv::iso_date(d.get(..10).unwrap_or(d)))
         .map(|d| (d - chrono::NaiveDate::default()).num_days().clamp(0, LATEST - 1))
         .unwrap_or(LATEST);
     (days << 36) | (k << 32) | (id & 0xFFFF_FFFF)
@@ -402,12 +402,11 @@ impl Store {
             let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
             tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
         };
-        let mut scored: Vec<(bool, bool, bool, Option<String>, f64, SearchHit)> = Vec::new();
+        let mut scored: Vec<(bool, bool, bool, i64, SearchHit)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (open, list) in lists {
             let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw,
-                        bm25({0}, 0, 0, 0, 0, 0, 0, 10.0, 1.0, 0, 0)
+                "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw
                  FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
                 table(open)
             ))?;
@@ -423,11 +422,10 @@ impl Store {
                     r.get::<_, String>(7)?,
                     r.get::<_, String>(8)?,
                     r.get::<_, String>(9)?,
-                    r.get::<_, f64>(10)?,
                 ))
             })?;
             for row in rows {
-                let (rowid, kind, id, parent_id, is_open, date, label, title, body, raw, score) = row?;
+                let (rowid, kind, id, parent_id, is_open, date, label, title, body, raw) = row?;
                 let Some(kind) = SearchKind::from_code(&kind) else {
                     continue;
                 };
@@ -446,8 +444,7 @@ impl Store {
                     exact,
                     in_title,
                     is_open,
-                    date.clone(),
-                    score,
+                    rowid,
                     SearchHit { kind, id, parent_id, label, text, is_open, date },
                 ));
             }
@@ -458,15 +455,10 @@ impl Store {
                 break;
             }
         }
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(b.2.cmp(&a.2))
-                // Undated records (people, organizations) are always current.
-                .then(b.3.as_deref().unwrap_or("9999").cmp(a.3.as_deref().unwrap_or("9999")))
-                .then(a.4.partial_cmp(&b.4).unwrap_or(std::cmp::Ordering::Equal))
-        });
-        Ok(scored.into_iter().take(limit).map(|s| s.5).collect())
+        // The row key is the record's date (undated records, people and
+        // organizations, are always current), then its kind and id.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
+        Ok(scored.into_iter().take(limit).map(|s| s.4).collect())
     }
 }
 

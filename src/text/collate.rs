@@ -9,9 +9,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Latin alphabet with the Vietnamese letters in their CLDR places.
 /// f, j, w, z keep their Latin positions.
-const ALPHABET: [&str; 33] = [
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q",
-    "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+const ALPHABET: [char; 33] = [
+    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q',
+    'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
 ];
 
 /// Level separator; every real weight is greater than it.
@@ -41,8 +41,31 @@ fn tone_weight(mark: char) -> Option<u32> {
     }
 }
 
-fn letter_weight(letter: &str) -> Option<u32> {
+fn letter_weight(letter: char) -> Option<u32> {
     ALPHABET.iter().position(|l| *l == letter).map(|i| LETTER_BASE + i as u32)
+}
+
+/// The lowercase form of a character when it is one character.
+fn lower(c: char) -> Option<char> {
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+/// The Vietnamese letter a base letter and a letter-forming mark make
+/// (breve, circumflex, horn).
+fn with_mark(base: char, mark: char) -> Option<char> {
+    Some(match (base, mark) {
+        ('a', '\u{0306}') => 'ă',
+        ('a', '\u{0302}') => 'â',
+        ('e', '\u{0302}') => 'ê',
+        ('o', '\u{0302}') => 'ô',
+        ('o', '\u{031B}') => 'ơ',
+        ('u', '\u{031B}') => 'ư',
+        _ => return None,
+    })
 }
 
 fn base_primary(c: char) -> u32 {
@@ -53,8 +76,7 @@ fn base_primary(c: char) -> u32 {
     } else if c.is_ascii_punctuation() {
         PUNCT_BASE + c as u32
     } else {
-        let lower: String = c.to_lowercase().collect();
-        letter_weight(&lower).unwrap_or(OTHER_BASE + c as u32)
+        lower(c).and_then(letter_weight).unwrap_or(OTHER_BASE + c as u32)
     }
 }
 
@@ -64,7 +86,7 @@ fn base_primary(c: char) -> u32 {
 fn elements(s: &str) -> Vec<Element> {
     let mut out: Vec<Element> = Vec::new();
     // Lowercase base of the last element, to look up a+breve = "ă" etc.
-    let mut last_base = String::new();
+    let mut last_base: Option<char> = None;
     for c in s.nfd() {
         let is_mark = unicode_normalization::char::is_combining_mark(c);
         match out.last_mut() {
@@ -73,12 +95,9 @@ fn elements(s: &str) -> Vec<Element> {
                     el.secondary = el.secondary.max(t);
                     continue;
                 }
-                let mut combined = last_base.clone();
-                combined.push(c);
-                let composed: String = combined.nfc().collect();
-                if let Some(w) = letter_weight(&composed) {
-                    el.primary = w;
-                    last_base = composed;
+                if let Some(letter) = last_base.and_then(|b| with_mark(b, c)) {
+                    el.primary = letter_weight(letter).unwrap_or(el.primary);
+                    last_base = Some(letter);
                 } else {
                     // Foreign marks (diaeresis, cedilla...) sort after all tones.
                     el.secondary = el.secondary.max(0x10 + c as u32);
@@ -86,7 +105,7 @@ fn elements(s: &str) -> Vec<Element> {
             }
             _ => {
                 let tertiary = u32::from(c.is_uppercase());
-                last_base = c.to_lowercase().collect();
+                last_base = lower(c);
                 out.push(Element { primary: base_primary(c), secondary: 0, tertiary });
             }
         }

@@ -594,7 +594,7 @@ impl App {
                         self.pending.load(&self.store, &self.shared)?;
                     }
                 }
-                Screen::Meetings => self.meetings.navigate(other),
+                Screen::Meetings => self.meetings.navigate(other, &self.store)?,
                 Screen::Overview => self.overview.navigate(other),
             },
         }
@@ -685,7 +685,7 @@ impl App {
                 self.show(Screen::Agenda)?;
                 if !self.agenda.focus_item(hit.id) {
                     self.show(Screen::Meetings)?;
-                    self.meetings.focus(meeting);
+                    self.meetings.focus(meeting, &self.store)?;
                     self.popups.push(Popup::Detail(Detail::open(
                         Subject::Meeting(meeting),
                         &self.store,
@@ -695,7 +695,7 @@ impl App {
             }
             K::Meeting => {
                 self.show(Screen::Meetings)?;
-                self.meetings.focus(hit.id);
+                self.meetings.focus(hit.id, &self.store)?;
             }
             K::Organization => {
                 self.show(Screen::Boards)?;

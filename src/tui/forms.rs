@@ -211,7 +211,7 @@ impl App {
                     .date("answered_on", p.answered_on, false)
             }
             FormPurpose::NewMeeting => {
-                let last = self.store.meetings()?.into_iter().next();
+                let last = self.store.meetings_page(0, 1)?.into_iter().next().map(|m| m.0);
                 let mut m = match &last {
                     Some(l) => {
                         let mut m = Meeting::new(0, l.kind, l.next_start(), &l.place);

@@ -49,7 +49,7 @@ impl AgendaView {
         self.linked.clear();
         self.meeting = store.next_meeting(sh.today)?;
         let Some(m) = &self.meeting else {
-            self.any_meeting = !store.meetings()?.is_empty();
+            self.any_meeting = store.meeting_count()? > 0;
             self.selected = 0;
             return Ok(());
         };

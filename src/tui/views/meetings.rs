@@ -13,42 +13,85 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+/// Briefings read around the selected one: a screen holds at most this
+/// many, however long the history (moving past them reads the next ones).
+const WINDOW: usize = 240;
+/// Moving closer than this to either end of what was read reads again.
+const MARGIN: usize = 80;
+
 #[derive(Default)]
 pub struct MeetingsView {
+    /// Briefings on file.
+    pub total: usize,
+    /// The briefings read, from position `start` in the newest-first order.
     pub meetings: Vec<(Meeting, usize, usize)>,
+    start: usize,
+    /// Position of the selected briefing in the newest-first order.
     pub selected: usize,
     scroll: Scroll,
 }
 
 impl MeetingsView {
     pub fn load(&mut self, store: &Store, _sh: &Shared) -> Result<(), StoreError> {
-        let keep = self.meetings.get(self.selected).map(|m| m.0.id);
-        self.meetings = store.meetings_with_counts()?;
-        self.selected = match keep {
-            Some(id) => self.meetings.iter().position(|m| m.0.id == id).unwrap_or(0),
-            // Start on the briefing being worked towards.
-            None => self.meetings.iter().rposition(|m| m.0.status != MeetingStatus::Closed).unwrap_or(0),
+        let keep = self.selected_subject();
+        self.total = store.meeting_count()?;
+        let at = match keep {
+            Some(Subject::Meeting(id)) => store.meeting_position(id)?,
+            _ => None,
         };
+        self.selected = match at {
+            Some(i) => i,
+            None if keep.is_some() => self.selected,
+            // Start on the briefing being worked towards.
+            None => match store.earliest_open_meeting()? {
+                Some(id) => store.meeting_position(id)?.unwrap_or(0),
+                None => 0,
+            },
+        }
+        .min(self.total.saturating_sub(1));
+        self.read_around(store)
+    }
+
+    /// Reads the briefings around the selected one.
+    fn read_around(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.start = self.selected.saturating_sub(WINDOW / 2);
+        self.meetings = store.meetings_page(self.start, WINDOW)?;
         Ok(())
     }
 
+    /// The selected briefing's row, if read.
+    fn selected_row(&self) -> Option<&(Meeting, usize, usize)> {
+        self.meetings.get(self.selected.checked_sub(self.start)?)
+    }
+
     pub fn selected_subject(&self) -> Option<Subject> {
-        self.meetings.get(self.selected).map(|m| Subject::Meeting(m.0.id))
+        self.selected_row().map(|m| Subject::Meeting(m.0.id))
     }
 
-    pub fn focus(&mut self, id: i64) {
-        if let Some(i) = self.meetings.iter().position(|m| m.0.id == id) {
+    pub fn focus(&mut self, id: i64, store: &Store) -> Result<(), StoreError> {
+        if let Some(i) = store.meeting_position(id)? {
             self.selected = i;
+            self.read_around(store)?;
         }
+        Ok(())
     }
 
-    pub fn navigate(&mut self, action: Action) {
-        step(&mut self.selected, self.meetings.len(), action, 10);
+    /// Moves the selection; reads further briefings when it comes near
+    /// the end of those read.
+    pub fn navigate(&mut self, action: Action, store: &Store) -> Result<(), StoreError> {
+        step(&mut self.selected, self.total, action, 10);
+        let end = self.start + self.meetings.len();
+        let near_start = self.start > 0 && self.selected < self.start + MARGIN;
+        let near_end = end < self.total && self.selected + MARGIN >= end;
+        if near_start || near_end || self.selected_row().is_none() {
+            self.read_around(store)?;
+        }
+        Ok(())
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, sh: &Shared) {
         let th = &sh.theme;
-        let inner = pane(f, area, &format!("{} ({})", t("screen.meetings"), self.meetings.len()), true, sh);
+        let inner = pane(f, area, &format!("{} ({})", t("screen.meetings"), self.total), true, sh);
         let w = inner.width as usize;
         if self.meetings.is_empty() {
             f.render_widget(Paragraph::new(fit(&t("meetings.none"), w)).style(th.dim), inner);
@@ -73,8 +116,10 @@ impl MeetingsView {
             th.dim,
         )];
         let height = (inner.height as usize).saturating_sub(1);
-        let off = self.scroll.window(self.selected, self.meetings.len(), height);
-        for (i, (m, items, conclusions)) in self.meetings.iter().enumerate().skip(off).take(height) {
+        // Positions are counted in the whole list; the rows read start at `start`.
+        let off = self.scroll.window(self.selected, self.total, height).max(self.start);
+        let shown = self.meetings.iter().enumerate().map(|(i, m)| (self.start + i, m));
+        for (i, (m, items, conclusions)) in shown.skip(off - self.start).take(height) {
             let when = format!(
                 "{} {} {}",
                 weekday_short(m.starts_at.date(), lang),
