@@ -96,3 +96,62 @@ fn every_briefing_of_a_long_history_is_reached_by_keys_and_by_search() {
     let screen = render(&app);
     assert!(screen.contains("Phòng họp số 123"), "search opens the list on briefing 123:\n{screen}");
 }
+
+/// The folded words of a title, as the search compares them.
+fn words(title: &str) -> Vec<String> {
+    giaoban::text::fold(title).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect()
+}
+
+#[test]
+fn a_word_typed_in_part_finds_every_whole_word_it_begins() {
+    let mut store = Store::in_memory().unwrap();
+    let lead = store.resolve_organization("HND").unwrap().id;
+    let mut titles: Vec<String> = [
+        "Hỗ trợ người nghèo đón Tết",
+        "Nguồn vốn vay ưu đãi",
+        "Thăm hỏi gia đình ông Nguyễn Văn Tám",
+        "Lễ kỷ niệm ngày Nguyệt thực",
+        "Đường giao thông nông thôn",
+        "Nghiệm thu công trình",
+    ]
+    .map(String::from)
+    .to_vec();
+    // More whole words beginning "mabc" than a query is expanded into.
+    titles.extend((0..20).map(|i| format!("Mã số mabc{i:02}x")));
+    for t in &titles {
+        store
+            .write(|w| w.add_task(giaoban::domain::Task::new(t, lead, giaoban::domain::TaskKind::Common), None))
+            .unwrap();
+    }
+    let check = |store: &Store, titles: &[String]| {
+        for q in
+            ["nguo", "nguy", "nguyen", "ngh", "nghi", "duon thon", "mabc", "mabc1", "mabc07x", "nguoi ngheo", "xyzw"]
+        {
+            let tokens = giaoban::store::search::query_tokens(q);
+            let mut expected: Vec<&str> = titles
+                .iter()
+                .filter(|t| tokens.iter().all(|tok| words(t).iter().any(|w| w.starts_with(tok.as_str()))))
+                .map(String::as_str)
+                .collect();
+            let mut found: Vec<String> = store
+                .search(q, &[giaoban::store::SearchKind::Task], 100)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.label)
+                .collect();
+            expected.sort();
+            found.sort();
+            assert_eq!(found, expected, "search {q:?}");
+        }
+    };
+    check(&store, &titles);
+    // A word new to the file, written by an edit, is found in part at once.
+    let mut t =
+        store.tasks(&Default::default(), today()).unwrap().into_iter().find(|t| t.title.starts_with("Nghiệm")).unwrap();
+    t.title = "Nghiệm thu công trình Phượng Hoàng".into();
+    titles.retain(|x| !x.starts_with("Nghiệm"));
+    titles.push(t.title.clone());
+    store.write(|w| w.update_task(t)).unwrap();
+    check(&store, &titles);
+    assert_eq!(store.search("phuon hoan", &[], 10).unwrap().len(), 1);
+}

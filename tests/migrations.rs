@@ -58,6 +58,8 @@ fn an_older_file_is_copied_aside_then_migrated() {
     assert_eq!(backups.len(), 1, "one copy is kept before migrating");
     // The migration built the search index over what the file held.
     assert_eq!(store.search("duong lien thon", &[], 5).unwrap().len(), 1);
+    // and listed its words: a word typed in part finds the whole word.
+    assert_eq!(store.search("duon lie", &[], 5).unwrap().len(), 1);
 }
 
 #[test]

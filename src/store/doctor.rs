@@ -76,12 +76,19 @@ impl Store {
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             Ok(rows.collect::<std::result::Result<_, _>>()?)
         };
-        let now = dump(self.conn())?;
-        let fresh = self.dry_run(|w| {
+        // The list of words may hold words no entry has any more (they
+        // match nothing); every word of a fresh index must be on it.
+        let terms = |c: &rusqlite::Connection| -> Result<std::collections::BTreeSet<String>> {
+            let mut stmt = c.prepare("SELECT term FROM search_terms")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
+        };
+        let (now, listed) = (dump(self.conn())?, terms(self.conn())?);
+        let (fresh, needed) = self.dry_run(|w| {
             super::search::rebuild(w)?;
-            dump(w)
+            Ok((dump(w)?, terms(w)?))
         })?;
-        Ok(now == fresh)
+        Ok(now == fresh && needed.is_subset(&listed))
     }
 }
 

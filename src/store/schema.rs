@@ -16,6 +16,7 @@ const MIGRATIONS: &[Migration] = &[
     v7_completed_index,
     v8_search_by_date,
     v9_screen_indexes,
+    v10_search_terms,
 ];
 
 /// The schema version this build writes.
@@ -327,4 +328,11 @@ fn v9_screen_indexes(tx: &Transaction) -> Result<(), StoreError> {
          CREATE INDEX IF NOT EXISTS pending_meeting ON pending_items(meeting_id);",
     )?;
     Ok(())
+}
+
+/// The words of the search index, listed once each (see `search::Terms`),
+/// so that a word typed in part is looked up as the whole words it begins.
+fn v10_search_terms(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;")?;
+    super::search::fill_terms(tx)
 }

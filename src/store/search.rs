@@ -42,11 +42,6 @@ pub fn query_tokens(query: &str) -> Vec<String> {
     fold(query).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).take(16).map(str::to_string).collect()
 }
 
-/// An FTS5 MATCH expression: every token quoted, the last one as a prefix.
-fn match_expr(tokens: &[String]) -> String {
-    tokens.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect::<Vec<_>>().join(" ")
-}
-
 struct Doc {
     kind: SearchKind,
     parent_id: Option<i64>,
@@ -81,29 +76,79 @@ fn table(is_open: bool) -> &'static str {
     }
 }
 
-fn insert(tx: &Connection, id: i64, d: Doc) -> Result<()> {
-    let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
-    let key = row_key(d.kind, id, d.date.as_deref());
-    tx.prepare_cached(&format!(
-        "INSERT INTO {} (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw, state)
+/// What becomes of the words of the entries written: `search_terms` lists
+/// every word longer than three letters once (a word no entry holds any
+/// more stays listed and matches nothing), so that a word typed in part
+/// ("nguo") is looked up as the few whole words it begins ("nguoi").
+/// FTS5 would otherwise merge the entries of every such word in full before
+/// giving the first (its prefix indexes stop at three letters): 16 ms for
+/// "vi nguoi ngheo" over a hundred years instead of half a millisecond.
+enum Terms {
+    /// Written with each entry (a record changed).
+    Write,
+    /// Gathered and written once at the end (the whole index rebuilt).
+    Collect(std::collections::BTreeSet<String>),
+    /// Not kept: a file passing through a schema before the list existed.
+    Skip,
+}
+
+/// The words a prefix index does not cover, as FTS5 splits them.
+fn long_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(3).is_some())
+}
+
+/// Writes index entries (and their words).
+struct Indexer<'a> {
+    tx: &'a Connection,
+    terms: Terms,
+}
+
+impl Indexer<'_> {
+    fn insert(&mut self, id: i64, d: Doc) -> Result<()> {
+        let tx = self.tx;
+        let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
+        let key = row_key(d.kind, id, d.date.as_deref());
+        let (title, body) = (fold(&d.title), fold(&d.body));
+        match &mut self.terms {
+            Terms::Write => {
+                let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+                let words: std::collections::BTreeSet<&str> = long_words(&title).chain(long_words(&body)).collect();
+                for w in words {
+                    stmt.execute([w])?;
+                }
+            }
+            Terms::Collect(all) => {
+                for w in long_words(&title).chain(long_words(&body)) {
+                    if !all.contains(w) {
+                        all.insert(w.to_string());
+                    }
+                }
+            }
+            Terms::Skip => {}
+        }
+        tx.prepare_cached(&format!(
+            "INSERT INTO {} (rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw, state)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)",
-        table(d.is_open)
-    ))?
-    .execute(params![
-        key,
-        d.kind.code(),
-        id,
-        d.parent_id,
-        d.is_open,
-        d.date,
-        d.label,
-        fold(&d.title),
-        fold(&d.body),
-        raw
-    ])?;
-    tx.prepare_cached("INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row, open) VALUES (?1, ?2, ?3, ?4)")?
+            table(d.is_open)
+        ))?
+        .execute(params![
+            key,
+            d.kind.code(),
+            id,
+            d.parent_id,
+            d.is_open,
+            d.date,
+            d.label,
+            title,
+            body,
+            raw
+        ])?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row, open) VALUES (?1, ?2, ?3, ?4)",
+        )?
         .execute(params![d.kind.code(), id, key, d.is_open])?;
-    Ok(())
+        Ok(())
+    }
 }
 
 fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
@@ -121,10 +166,16 @@ fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
 
 /// Brings the index entry of row `id` of `tbl` up to date (or removes it).
 pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
-    match tbl {
-        "tasks" => {
-            remove(tx, SearchKind::Task, id)?;
-            let row = tx
+    Indexer { tx, terms: Terms::Write }.reindex(tbl, id)
+}
+
+impl Indexer<'_> {
+    fn reindex(&mut self, tbl: &str, id: i64) -> Result<()> {
+        let tx = self.tx;
+        match tbl {
+            "tasks" => {
+                remove(tx, SearchKind::Task, id)?;
+                let row = tx
                 .query_row(
                     "SELECT title, description, place, doc_number, status NOT IN ('done','cancelled'), COALESCE(deadline, substr(created_at, 1, 10))
                      FROM tasks WHERE id = ?1",
@@ -132,67 +183,65 @@ pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
                     |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, bool>(4)?, r.get::<_, Option<String>>(5)?)),
                 )
                 .optional()?;
-            if let Some((title, desc, place, doc, open, date)) = row {
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Task,
-                        parent_id: None,
-                        is_open: open,
-                        date,
-                        label: title.clone(),
-                        title,
-                        body: format!("{desc}\n{place}\n{doc}"),
-                    },
-                )?;
-                // Notes follow their task's open/done state.
-                let notes: Vec<i64> = tx
-                    .prepare_cached("SELECT id FROM task_notes WHERE task_id = ?1")?
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<std::result::Result<_, _>>()?;
-                for n in notes {
-                    reindex(tx, "task_notes", n)?;
+                if let Some((title, desc, place, doc, open, date)) = row {
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Task,
+                            parent_id: None,
+                            is_open: open,
+                            date,
+                            label: title.clone(),
+                            title,
+                            body: format!("{desc}\n{place}\n{doc}"),
+                        },
+                    )?;
+                    // Notes follow their task's open/done state.
+                    let notes: Vec<i64> = tx
+                        .prepare_cached("SELECT id FROM task_notes WHERE task_id = ?1")?
+                        .query_map([id], |r| r.get(0))?
+                        .collect::<std::result::Result<_, _>>()?;
+                    for n in notes {
+                        self.reindex("task_notes", n)?;
+                    }
                 }
             }
-        }
-        "task_notes" => {
-            remove(tx, SearchKind::Note, id)?;
-            let row = tx
-                .query_row(
-                    "SELECT n.task_id, n.text, n.noted_on, t.title, t.status NOT IN ('done','cancelled')
+            "task_notes" => {
+                remove(tx, SearchKind::Note, id)?;
+                let row = tx
+                    .query_row(
+                        "SELECT n.task_id, n.text, n.noted_on, t.title, t.status NOT IN ('done','cancelled')
                      FROM task_notes n JOIN tasks t ON t.id = n.task_id WHERE n.id = ?1",
-                    [id],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                            r.get::<_, bool>(4)?,
-                        ))
-                    },
-                )
-                .optional()?;
-            if let Some((task, text, date, title, open)) = row {
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Note,
-                        parent_id: Some(task),
-                        is_open: open,
-                        date: Some(date),
-                        label: title,
-                        title: String::new(),
-                        body: text,
-                    },
-                )?;
+                        [id],
+                        |r| {
+                            Ok((
+                                r.get::<_, i64>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, String>(2)?,
+                                r.get::<_, String>(3)?,
+                                r.get::<_, bool>(4)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                if let Some((task, text, date, title, open)) = row {
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Note,
+                            parent_id: Some(task),
+                            is_open: open,
+                            date: Some(date),
+                            label: title,
+                            title: String::new(),
+                            body: text,
+                        },
+                    )?;
+                }
             }
-        }
-        "agenda_items" => {
-            remove(tx, SearchKind::Agenda, id)?;
-            let row = tx
+            "agenda_items" => {
+                remove(tx, SearchKind::Agenda, id)?;
+                let row = tx
                 .query_row(
                     "SELECT a.meeting_id, a.title, a.notes, a.outcome, m.status <> 'closed', substr(m.starts_at, 1, 10)
                      FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1",
@@ -209,68 +258,66 @@ pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
                     },
                 )
                 .optional()?;
-            if let Some((meeting, title, notes, outcome, open, date)) = row {
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Agenda,
-                        parent_id: Some(meeting),
-                        is_open: open,
-                        date: Some(date),
-                        label: title.clone(),
-                        title,
-                        body: format!("{notes}\n{outcome}"),
-                    },
-                )?;
+                if let Some((meeting, title, notes, outcome, open, date)) = row {
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Agenda,
+                            parent_id: Some(meeting),
+                            is_open: open,
+                            date: Some(date),
+                            label: title.clone(),
+                            title,
+                            body: format!("{notes}\n{outcome}"),
+                        },
+                    )?;
+                }
             }
-        }
-        "meetings" => {
-            remove(tx, SearchKind::Meeting, id)?;
-            let row = tx
-                .query_row(
-                    "SELECT number, year, place, notes, status <> 'closed', starts_at FROM meetings WHERE id = ?1",
-                    [id],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, i64>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                            r.get::<_, bool>(4)?,
-                            r.get::<_, String>(5)?,
-                        ))
-                    },
-                )
-                .optional()?;
-            if let Some((number, year, place, notes, open, starts)) = row {
-                let date = conv::parse_datetime(&starts).date();
-                let label = format!("{number}/{year} · {} · {place}", crate::text::format_date(date));
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Meeting,
-                        parent_id: None,
-                        is_open: open,
-                        date: Some(conv::date(date)),
-                        label,
-                        title: place,
-                        body: notes,
-                    },
-                )?;
+            "meetings" => {
+                remove(tx, SearchKind::Meeting, id)?;
+                let row = tx
+                    .query_row(
+                        "SELECT number, year, place, notes, status <> 'closed', starts_at FROM meetings WHERE id = ?1",
+                        [id],
+                        |r| {
+                            Ok((
+                                r.get::<_, i64>(0)?,
+                                r.get::<_, i64>(1)?,
+                                r.get::<_, String>(2)?,
+                                r.get::<_, String>(3)?,
+                                r.get::<_, bool>(4)?,
+                                r.get::<_, String>(5)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                if let Some((number, year, place, notes, open, starts)) = row {
+                    let date = conv::parse_datetime(&starts).date();
+                    let label = format!("{number}/{year} · {} · {place}", crate::text::format_date(date));
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Meeting,
+                            parent_id: None,
+                            is_open: open,
+                            date: Some(conv::date(date)),
+                            label,
+                            title: place,
+                            body: notes,
+                        },
+                    )?;
+                }
+                let items: Vec<i64> = tx
+                    .prepare_cached("SELECT id FROM agenda_items WHERE meeting_id = ?1")?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<std::result::Result<_, _>>()?;
+                for i in items {
+                    self.reindex("agenda_items", i)?;
+                }
             }
-            let items: Vec<i64> = tx
-                .prepare_cached("SELECT id FROM agenda_items WHERE meeting_id = ?1")?
-                .query_map([id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
-            for i in items {
-                reindex(tx, "agenda_items", i)?;
-            }
-        }
-        "pending_items" => {
-            remove(tx, SearchKind::Pending, id)?;
-            let row = tx
+            "pending_items" => {
+                remove(tx, SearchKind::Pending, id)?;
+                let row = tx
                 .query_row(
                     "SELECT text, answer, addressed_to, status = 'open', raised_on FROM pending_items WHERE id = ?1",
                     [id],
@@ -285,87 +332,189 @@ pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
                     },
                 )
                 .optional()?;
-            if let Some((text, answer, to, open, date)) = row {
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Pending,
-                        parent_id: None,
-                        is_open: open,
-                        date: Some(date),
-                        label: text.clone(),
-                        title: text,
-                        body: format!("{answer}\n{to}"),
-                    },
-                )?;
+                if let Some((text, answer, to, open, date)) = row {
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Pending,
+                            parent_id: None,
+                            is_open: open,
+                            date: Some(date),
+                            label: text.clone(),
+                            title: text,
+                            body: format!("{answer}\n{to}"),
+                        },
+                    )?;
+                }
             }
-        }
-        "people" => {
-            remove(tx, SearchKind::Person, id)?;
-            let row = tx
-                .query_row("SELECT full_name, title, COALESCE(phone, ''), roles FROM people WHERE id = ?1", [id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-                })
-                .optional()?;
-            if let Some((name, title, phone, roles)) = row {
-                let roles: Vec<String> = serde_json::from_str(&roles).unwrap_or_default();
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Person,
-                        parent_id: None,
-                        is_open: true,
-                        date: None,
-                        label: name.clone(),
-                        title: name,
-                        body: format!("{title}\n{phone}\n{}", roles.join(", ")),
-                    },
-                )?;
+            "people" => {
+                remove(tx, SearchKind::Person, id)?;
+                let row = tx
+                    .query_row(
+                        "SELECT full_name, title, COALESCE(phone, ''), roles FROM people WHERE id = ?1",
+                        [id],
+                        |r| {
+                            Ok((
+                                r.get::<_, String>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, String>(2)?,
+                                r.get::<_, String>(3)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                if let Some((name, title, phone, roles)) = row {
+                    let roles: Vec<String> = serde_json::from_str(&roles).unwrap_or_default();
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Person,
+                            parent_id: None,
+                            is_open: true,
+                            date: None,
+                            label: name.clone(),
+                            title: name,
+                            body: format!("{title}\n{phone}\n{}", roles.join(", ")),
+                        },
+                    )?;
+                }
             }
-        }
-        "organizations" => {
-            remove(tx, SearchKind::Organization, id)?;
-            let row = tx
-                .query_row("SELECT code, name, short_name, active FROM organizations WHERE id = ?1", [id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?))
-                })
-                .optional()?;
-            if let Some((code, name, short, active)) = row {
-                insert(
-                    tx,
-                    id,
-                    Doc {
-                        kind: SearchKind::Organization,
-                        parent_id: None,
-                        is_open: active,
-                        date: None,
-                        label: name.clone(),
-                        title: format!("{name} {short} {code}"),
-                        body: String::new(),
-                    },
-                )?;
+            "organizations" => {
+                remove(tx, SearchKind::Organization, id)?;
+                let row = tx
+                    .query_row("SELECT code, name, short_name, active FROM organizations WHERE id = ?1", [id], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, bool>(3)?,
+                        ))
+                    })
+                    .optional()?;
+                if let Some((code, name, short, active)) = row {
+                    self.insert(
+                        id,
+                        Doc {
+                            kind: SearchKind::Organization,
+                            parent_id: None,
+                            is_open: active,
+                            date: None,
+                            label: name.clone(),
+                            title: format!("{name} {short} {code}"),
+                            body: String::new(),
+                        },
+                    )?;
+                }
             }
+            _ => {}
         }
-        _ => {}
+        Ok(())
+    }
+}
+
+fn has_terms_table(tx: &Connection) -> Result<bool> {
+    let n: i64 =
+        tx.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'search_terms'", [], |r| {
+            r.get(0)
+        })?;
+    Ok(n > 0)
+}
+
+fn write_terms(tx: &Connection, terms: &std::collections::BTreeSet<String>) -> Result<()> {
+    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+    for t in terms {
+        stmt.execute([t])?;
     }
     Ok(())
 }
 
-/// Rebuilds the whole index from the tables.
+/// Rebuilds the whole index from the tables, then merges each index into
+/// one segment (a search then walks one list per word, not several).
 pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
     tx.execute_batch("DELETE FROM search_index; DELETE FROM search_index_open; DELETE FROM search_index_rows;")?;
+    let keep_terms = has_terms_table(tx)?;
+    if keep_terms {
+        tx.execute("DELETE FROM search_terms", [])?;
+    }
+    let terms = if keep_terms { Terms::Collect(Default::default()) } else { Terms::Skip };
+    let mut ix = Indexer { tx, terms };
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         for id in ids {
-            reindex(tx, tbl, id)?;
+            ix.reindex(tbl, id)?;
         }
     }
+    if let Terms::Collect(all) = &ix.terms {
+        write_terms(tx, all)?;
+    }
+    tx.execute_batch(
+        "INSERT INTO search_index (search_index) VALUES ('optimize');
+         INSERT INTO search_index_open (search_index_open) VALUES ('optimize');",
+    )?;
     Ok(())
+}
+
+/// Lists the words of every entry already in the index (the schema that
+/// added `search_terms` fills it from the entries, without rebuilding them).
+pub(crate) fn fill_terms(tx: &Connection) -> Result<()> {
+    let mut all = std::collections::BTreeSet::new();
+    for tbl in ["search_index", "search_index_open"] {
+        let mut stmt = tx.prepare(&format!("SELECT title, body FROM {tbl}"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            for col in 0..2 {
+                let text = r.get_ref(col)?.as_str().unwrap_or_default();
+                for w in long_words(text) {
+                    if !all.contains(w) {
+                        all.insert(w.to_string());
+                    }
+                }
+            }
+        }
+    }
+    write_terms(tx, &all)
+}
+
+/// The MATCH expression of the query's words: each word of one to three
+/// letters as a prefix (read from the prefix indexes); a longer word as
+/// the whole words on file it begins (at most 16 of them), or as a prefix
+/// when it begins more or none.
+fn match_words(tx: &Connection, tokens: &[String]) -> String {
+    tokens
+        .iter()
+        .map(|t| {
+            let prefix = format!("\"{}\"*", t.replace('"', ""));
+            if t.chars().nth(3).is_none() {
+                return prefix;
+            }
+            match whole_words(tx, t) {
+                Some(words) if (1..=16).contains(&words.len()) => {
+                    let or = words.iter().map(|w| format!("\"{}\"", w.replace('"', ""))).collect::<Vec<_>>();
+                    if or.len() == 1 {
+                        or.join("")
+                    } else {
+                        format!("({})", or.join(" OR "))
+                    }
+                }
+                _ => prefix,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The listed words beginning with `t` (up to 17, to tell "too many").
+fn whole_words(tx: &Connection, t: &str) -> Option<Vec<String>> {
+    let last = t.chars().last()?;
+    let upper = format!("{}{}", &t[..t.len() - last.len_utf8()], char::from_u32(last as u32 + 1)?);
+    let mut stmt = tx
+        .prepare_cached("SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT 17")
+        .ok()?;
+    let rows = stmt.query_map([t, upper.as_str()], |r| r.get(0)).ok()?;
+    rows.collect::<std::result::Result<Vec<String>, _>>().ok()
 }
 
 impl Store {
@@ -374,19 +523,21 @@ impl Store {
     /// diacritics puts exact-diacritic matches first; then title matches
     /// before matches in notes, open before finished, recent before old.
     ///
-    /// The index reads at most `limit` entries from each of four lists —
-    /// open work matching in its title, finished work matching in its
-    /// title, open work matching anywhere, finished work matching anywhere
-    /// — each newest first (the rowid order), so a word found in tens of
-    /// thousands of records costs what the page shows; the few hundred
-    /// candidates are then put in the order above. A query without
-    /// diacritics stops at the list that fills the page.
+    /// The candidates are bounded: each index (open work, finished work)
+    /// gives at most `limit` entries matching anywhere, newest first (the
+    /// rowid order), and — only when those fill the page, so that older
+    /// title matches may lie beyond them — at most `limit` matching in the
+    /// title. A word found in tens of thousands of records costs what the
+    /// page shows; the candidates are then put in the order above, in
+    /// Rust (SQLite's bm25 would read every entry of every word to weigh
+    /// it). Finished work is not read when open work already fills the
+    /// page with matches it cannot outrank.
     pub fn search(&self, query: &str, kinds: &[SearchKind], limit: usize) -> Result<Vec<SearchHit>> {
         let tokens = query_tokens(query);
         if tokens.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let expr = match_expr(&tokens);
+        let expr = match_words(self.conn(), &tokens);
         let of_kinds = if kinds.is_empty() {
             String::new()
         } else {
@@ -394,7 +545,6 @@ impl Store {
         };
         let in_title = format!("(title : ({expr})){of_kinds}");
         let anywhere = format!("({{title body}} : ({expr})){of_kinds}");
-        let lists = [(true, &in_title), (false, &in_title), (true, &anywhere), (false, &anywhere)];
         let raw_query = crate::text::nfc(query.trim()).to_lowercase();
         let has_marks = fold(&raw_query) != raw_query;
         let raw_words: Vec<&str> = raw_query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -402,64 +552,77 @@ impl Store {
             let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
             tokens.iter().all(|t| words.iter().any(|w| w.starts_with(t.as_str())))
         };
-        let mut scored: Vec<(bool, bool, bool, i64, SearchHit)> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for (open, list) in lists {
-            let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw
-                 FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-                table(open)
-            ))?;
-            let rows = stmt.query_map(params![list, limit as i64], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                    r.get::<_, bool>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                ))
-            })?;
-            for row in rows {
-                let (rowid, kind, id, parent_id, is_open, date, label, title, body, raw) = row?;
-                let Some(kind) = SearchKind::from_code(&kind) else {
-                    continue;
-                };
-                if !seen.insert((open, rowid)) || (!kinds.is_empty() && !kinds.contains(&kind)) {
-                    continue;
+        for open in [true, false] {
+            if !open {
+                // Finished work ranks below open work of the same standing:
+                // below open title matches (and, with diacritics typed,
+                // below exact open title matches).
+                let unbeatable = scored.iter().filter(|s| s.in_title && (!has_marks || s.exact)).count();
+                if unbeatable >= limit {
+                    break;
                 }
-                let lower = raw.to_lowercase();
-                let exact = has_marks && raw_words.iter().all(|w| lower.contains(w));
-                let in_title = title_tokens(&title);
-                let text = if in_title || body.trim().is_empty() {
-                    label.clone()
-                } else {
-                    matching_line(&raw, &body, &tokens)
-                };
-                scored.push((
-                    exact,
-                    in_title,
-                    is_open,
-                    rowid,
-                    SearchHit { kind, id, parent_id, label, text, is_open, date },
-                ));
             }
-            // The lists come in the order of the ranking: once they hold a
-            // page, later lists can only rank below it (unless diacritics
-            // typed lift an exact match from any of them).
-            if !has_marks && scored.len() >= limit {
-                break;
+            for (i, list) in [&anywhere, &in_title].into_iter().enumerate() {
+                let mut stmt = self.conn().prepare_cached(&format!(
+                    "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw
+                     FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                    table(open)
+                ))?;
+                let mut rows = stmt.query(params![list, limit as i64])?;
+                let mut read = 0;
+                while let Some(r) = rows.next()? {
+                    read += 1;
+                    let rowid: i64 = r.get(0)?;
+                    let Some(kind) = SearchKind::from_code(&r.get::<_, String>(1)?) else { continue };
+                    if !seen.insert((open, rowid)) || (!kinds.is_empty() && !kinds.contains(&kind)) {
+                        continue;
+                    }
+                    let (label, title, body, raw): (String, String, String, String) =
+                        (r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?);
+                    let exact = has_marks && {
+                        let lower = raw.to_lowercase();
+                        raw_words.iter().all(|w| lower.contains(w))
+                    };
+                    let in_title = title_tokens(&title);
+                    let text = if in_title || body.trim().is_empty() {
+                        label.clone()
+                    } else {
+                        matching_line(&raw, &body, &tokens)
+                    };
+                    let is_open = r.get(4)?;
+                    let hit =
+                        SearchHit { kind, id: r.get(2)?, parent_id: r.get(3)?, label, text, is_open, date: r.get(5)? };
+                    scored.push(Scored { exact, in_title, is_open, rowid, hit });
+                }
+                // Fewer than a page matching anywhere: that was every match,
+                // title matches included.
+                if i == 0 && read < limit {
+                    break;
+                }
             }
         }
         // The row key is the record's date (undated records, people and
         // organizations, are always current), then its kind and id.
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
-        Ok(scored.into_iter().take(limit).map(|s| s.4).collect())
+        scored.sort_by(|a, b| {
+            b.exact
+                .cmp(&a.exact)
+                .then(b.in_title.cmp(&a.in_title))
+                .then(b.is_open.cmp(&a.is_open))
+                .then(b.rowid.cmp(&a.rowid))
+        });
+        Ok(scored.into_iter().take(limit).map(|s| s.hit).collect())
     }
+}
+
+/// A candidate with what ranks it.
+struct Scored {
+    exact: bool,
+    in_title: bool,
+    is_open: bool,
+    rowid: i64,
+    hit: SearchHit,
 }
 
 /// The first line of the original text whose folded form holds a query token.
@@ -481,7 +644,19 @@ mod tests {
 
     #[test]
     fn hostile_queries_become_quoted_tokens() {
-        assert_eq!(match_expr(&query_tokens("nông-dân")), "\"nong\"* \"dan\"*");
+        let conn = Connection::open_in_memory().unwrap();
+        // No list of words (a file not yet migrated): every word a prefix.
+        assert_eq!(match_words(&conn, &query_tokens("nông-dân")), "\"nong\"* AND \"dan\"*");
+        conn.execute_batch(
+            "CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+             INSERT INTO search_terms VALUES ('nong'), ('nongnghiep'), ('nonh'), ('ngheo');",
+        )
+        .unwrap();
+        assert_eq!(
+            match_words(&conn, &query_tokens("nông-dân ngheo nguo")),
+            "(\"nong\" OR \"nongnghiep\") AND \"dan\"* AND \"ngheo\" AND \"nguo\"*",
+            "a long word as the words it begins; none listed: a prefix"
+        );
         assert!(query_tokens("\"\" AND OR ( ) : * 🎉").iter().all(|t| t.chars().all(char::is_alphanumeric)));
         assert!(query_tokens("🎉 -- ()").is_empty());
     }

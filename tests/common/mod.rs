@@ -24,7 +24,7 @@ pub fn schema_1_file(path: &Path) {
         .unwrap();
     }
     conn.execute_batch(
-        "DROP TABLE document_numbers; DROP TABLE search_index; DROP TABLE search_index_open; DROP TABLE search_index_rows; DROP INDEX history_at; DROP INDEX history_actor;
+        "DROP TABLE document_numbers; DROP TABLE search_index; DROP TABLE search_index_open; DROP TABLE search_index_rows; DROP TABLE search_terms; DROP INDEX history_at; DROP INDEX history_actor;
          ALTER TABLE history DROP COLUMN actor; ALTER TABLE history DROP COLUMN session;
          PRAGMA user_version = 1;",
     )
