@@ -11,7 +11,10 @@
 //! a few presses per key, to prove the benchmark runs. Figures go in
 //! docs/BENCHMARKS.md; nothing here asserts a time.
 
-use chrono::NaiveDate;
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{data, quick, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use giaoban::config::Config;
 use giaoban::store::Store;
@@ -20,18 +23,10 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-fn quick() -> bool {
-    std::env::var("GIAOBAN_BENCH_QUICK").as_deref() == Ok("1")
-}
 
 /// Counts what the frame writes, as a terminal would receive it.
 #[derive(Clone, Default)]
@@ -71,26 +66,6 @@ impl Screen {
     }
 }
 
-/// The generated file of `years` years, made on first use.
-fn data(years: u32) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("y{years}.db"));
-    if !path.exists() {
-        eprintln!("making {} ({years} years)…", path.display());
-        let tmp = dir.join(format!("y{years}.db.part"));
-        let _ = std::fs::remove_file(&tmp);
-        let mut store = Store::open(&tmp).unwrap();
-        giaoban::demo::bulk::fill_years(&mut store, today(), years, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
-        drop(store);
-        for side in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(dir.join(format!("y{years}.db.part{side}")));
-        }
-        std::fs::rename(&tmp, &path).unwrap();
-    }
-    path
-}
-
 fn open_app(path: &Path) -> App {
     let store = Store::open(path).unwrap();
     giaoban::tui::build_app(store, today(), &Config::default()).unwrap()
@@ -123,8 +98,8 @@ impl Sample {
     fn row(&mut self, what: &str) -> String {
         self.times.sort();
         self.bytes.sort();
-        let pct = |p: f64| self.times[((self.times.len() - 1) as f64 * p).round() as usize];
-        let ms = |d: Duration| format!("{:.2}", d.as_secs_f64() * 1e3);
+        let pct = |p: f64| common::percentile(&self.times, p);
+        let ms = common::ms;
         let b50 = self.bytes[(self.bytes.len() - 1) / 2];
         let bmax = *self.bytes.last().unwrap();
         format!(
@@ -139,15 +114,7 @@ impl Sample {
 
 fn main() {
     // `cargo test --benches` passes no arguments; `cargo bench` passes --bench.
-    let years: Vec<u32> = if quick() {
-        vec![1]
-    } else {
-        std::env::var("GIAOBAN_BENCH_YEARS")
-            .unwrap_or_else(|_| "1,10".into())
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect()
-    };
+    let years = common::years();
     let n = if quick() { 10 } else { 1000 };
     let fresh = if quick() { 3 } else { 100 };
     for y in years {

@@ -5,26 +5,21 @@
 //! Synchronisation is always "poll the parsed screen (or the child) until a
 //! condition holds, with a generous deadline": never a bare sleep.
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, ExitStatus, MasterPty, PtySize};
+#[path = "common/pty.rs"]
+mod pty;
+
+use portable_pty::CommandBuilder;
+use pty::{Tui, WAIT};
 use serde_json::Value;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_giaoban");
 const TODAY: &str = "2026-11-23";
 
-/// Deadline for one screen condition; generous for a loaded 2-core machine.
-const WAIT: Duration = Duration::from_secs(15);
 /// Deadline for the child to exit after it was asked to.
 const EXIT: Duration = Duration::from_secs(15);
-/// How often a condition is re-checked.
-const POLL: Duration = Duration::from_millis(20);
 
 const TAB: &[u8] = b"\t";
 const ENTER: &[u8] = b"\r";
@@ -95,226 +90,24 @@ fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// The terminal's input side, shared by the test and the reader thread
-/// (which answers the app's cursor position queries, as a terminal does).
-/// Kept open until the child is gone: dropping portable-pty's writer types
-/// "\n" and VEOF into the terminal.
-type Input = Arc<Mutex<Option<Box<dyn Write + Send>>>>;
-
-/// "Device status report": where is the cursor? A terminal answers
-/// `ESC [ row ; col R`. ratatui's `Terminal::clear` asks it.
-const CURSOR_QUERY: &[u8] = b"\x1b[6n";
-
-/// One run of the TUI in a pseudo-terminal.
-struct Tui {
-    parser: Arc<Mutex<vt100::Parser>>,
-    child: Box<dyn Child + Send + Sync>,
-    input: Input,
-    master: Box<dyn MasterPty + Send>,
-    /// Signalled by the reader thread when the pty reached end of file.
-    eof: mpsc::Receiver<()>,
-    reader: Option<JoinHandle<()>>,
-    status: Option<ExitStatus>,
+/// The app on the environment's database in a pty of `rows` x `cols`.
+fn spawn_with(env: &Env, rows: u16, cols: u16, answer_queries: bool) -> Tui {
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.arg("--db");
+    cmd.arg(&env.db);
+    cmd.arg("--today");
+    cmd.arg(TODAY);
+    cmd.cwd(env.dir.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("GIAOBAN_CONFIG", env.config());
+    for var in ["GIAOBAN_LANG", "GIAOBAN_DB", "GIAOBAN_TODAY", "NO_COLOR"] {
+        cmd.env_remove(var);
+    }
+    Tui::spawn_command(cmd, rows, cols, answer_queries)
 }
 
-impl Tui {
-    fn spawn(env: &Env, rows: u16, cols: u16) -> Tui {
-        Tui::spawn_with(env, rows, cols, true)
-    }
-
-    /// `answer_queries`: whether the emulated terminal answers cursor
-    /// position queries, as every real terminal does.
-    fn spawn_with(env: &Env, rows: u16, cols: u16, answer_queries: bool) -> Tui {
-        let pair =
-            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("--db");
-        cmd.arg(&env.db);
-        cmd.arg("--today");
-        cmd.arg(TODAY);
-        cmd.cwd(env.dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("GIAOBAN_CONFIG", env.config());
-        for var in ["GIAOBAN_LANG", "GIAOBAN_DB", "GIAOBAN_TODAY", "NO_COLOR"] {
-            cmd.env_remove(var);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn giaoban in the pty");
-        // Only the child may hold the slave side, so that the master reads
-        // end of file once the child is gone.
-        drop(pair.slave);
-
-        let parser =
-            Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0)));
-        let input: Input = Arc::new(Mutex::new(Some(pair.master.take_writer().expect("pty writer"))));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (tx, eof) = mpsc::channel();
-        let (sink, answers) = (Arc::clone(&parser), Arc::clone(&input));
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // How much of CURSOR_QUERY the output ended with so far (a query
-            // may be split across reads).
-            let mut matched = 0;
-            loop {
-                let n = match reader.read(&mut buf) {
-                    // Linux reports EIO on the master once the slave is closed.
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => n,
-                };
-                let mut parser = sink.lock().unwrap();
-                let mut from = 0;
-                for i in 0..n {
-                    matched = if buf[i] == CURSOR_QUERY[matched] {
-                        matched + 1
-                    } else if buf[i] == CURSOR_QUERY[0] {
-                        1
-                    } else {
-                        0
-                    };
-                    if matched == CURSOR_QUERY.len() {
-                        matched = 0;
-                        parser.process(&buf[from..=i]);
-                        from = i + 1;
-                        if answer_queries {
-                            let (row, col) = parser.screen().cursor_position();
-                            if let Some(w) = answers.lock().unwrap().as_mut() {
-                                let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
-                                let _ = w.flush();
-                            }
-                        }
-                    }
-                }
-                parser.process(&buf[from..n]);
-            }
-            let _ = tx.send(());
-        });
-        Tui { parser, child, input, master: pair.master, eof, reader: Some(reader), status: None }
-    }
-
-    /// Types bytes into the terminal.
-    fn send(&mut self, bytes: &[u8]) {
-        let mut input = self.input.lock().unwrap();
-        let w = input.as_mut().expect("the terminal's input is open while the child runs");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
-    }
-
-    /// Runs `f` on the parsed screen as it is now.
-    fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
-        f(self.parser.lock().unwrap().screen())
-    }
-
-    fn contents(&self) -> String {
-        self.with_screen(|s| s.contents())
-    }
-
-    /// The screen with row numbers, for failure messages.
-    fn dump(&self) -> String {
-        self.with_screen(|s| {
-            let (_, cols) = s.size();
-            s.rows(0, cols.get()).enumerate().map(|(i, r)| format!("{i:2}|{r}")).collect::<Vec<_>>().join("\n")
-        })
-    }
-
-    /// Waits until `cond` holds on the screen; panics with the screen on
-    /// timeout or if the child exits first.
-    fn wait_until(&mut self, what: &str, timeout: Duration, cond: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if self.with_screen(&cond) {
-                return;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                // Let the last output arrive before the final look.
-                let _ = self.eof.recv_timeout(Duration::from_secs(2));
-                if self.with_screen(&cond) {
-                    return;
-                }
-                panic!("giaoban exited ({status:?}) while waiting for {what}; screen:\n{}", self.dump());
-            }
-            if Instant::now() >= deadline {
-                panic!("timed out after {timeout:?} waiting for {what}; screen:\n{}", self.dump());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn wait_for(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} on screen"), WAIT, |s| s.contents().contains(text));
-    }
-
-    fn wait_gone(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} to disappear"), WAIT, |s| !s.contents().contains(text));
-    }
-
-    /// Waits for the child to exit, then for the pty to be drained, so that
-    /// the parsed screen is the terminal's final state.
-    fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
-        let deadline = Instant::now() + timeout;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                break status;
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!("giaoban did not exit within {timeout:?}; screen:\n{}", self.dump());
-            }
-            std::thread::sleep(POLL);
-        };
-        self.status = Some(status.clone());
-        let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_secs(5));
-        self.eof.recv_timeout(left).unwrap_or_else(|_| {
-            panic!("the pty did not reach end of file after giaoban exited; screen:\n{}", self.dump())
-        });
-        self.reader.take().unwrap().join().expect("reader thread");
-        status
-    }
-
-    /// Checks what every way out must leave behind: exit code 0, the main
-    /// screen back, the cursor shown, and the line discipline in cooked mode.
-    fn assert_restored(&self, status: &ExitStatus) {
-        assert!(status.success(), "exit status {status:?}; screen:\n{}", self.dump());
-        self.with_screen(|s| {
-            assert!(!s.alternate_screen(), "still on the alternate screen");
-            assert!(!s.hide_cursor(), "the cursor is still hidden");
-            assert!(!s.bracketed_paste(), "bracketed paste is still on");
-        });
-        self.assert_cooked_mode();
-    }
-
-    /// The terminal's modes as `stty -a` prints them, read from the slave
-    /// side after the child is gone.
-    fn assert_cooked_mode(&self) {
-        let Some(tty) = self.master.tty_name() else {
-            return;
-        };
-        let Ok(out) = Command::new("stty").arg("-a").arg("-F").arg(&tty).output() else {
-            return; // no stty here: nothing to check with
-        };
-        assert!(out.status.success(), "stty -a -F {}: {}", tty.display(), String::from_utf8_lossy(&out.stderr));
-        let modes: Vec<String> = String::from_utf8_lossy(&out.stdout).split_whitespace().map(str::to_string).collect();
-        for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
-            assert!(modes.iter().any(|m| m == mode), "terminal left without {mode}: {modes:?}");
-        }
-    }
-
-    /// Sends a signal to the child with the system's `kill`.
-    fn signal(&self, sig: &str) {
-        let pid = self.child.process_id().expect("child pid");
-        let st = Command::new("kill").arg(format!("-{sig}")).arg(pid.to_string()).status().expect("run kill");
-        assert!(st.success(), "kill -{sig} {pid} failed");
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        // A failed test must not leave the app running.
-        if self.status.is_none() {
-            if let Ok(None) = self.child.try_wait() {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
-        }
-    }
+fn spawn(env: &Env, rows: u16, cols: u16) -> Tui {
+    spawn_with(env, rows, cols, true)
 }
 
 /// The text of the reverse-video cells of one row (the active tab).
@@ -358,7 +151,7 @@ fn step_through_boards(tui: &mut Tui, labels: &[&str]) {
 fn opens_the_farmers_board_shows_a_task_detail_and_quits() {
     let env = Env::with_demo();
     let hnd = env.board_tasks("HND");
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
 
     tui.wait_for("Tuần 48");
     tui.wait_for("Thứ Hai, 23/11/2026");
@@ -397,7 +190,7 @@ fn opens_the_farmers_board_shows_a_task_detail_and_quits() {
 /// Starts the app, waits for the header, sends `sig` and checks the way out.
 fn signal_restores_the_terminal(sig: &str) {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     assert!(tui.with_screen(|s| s.alternate_screen()));
     tui.signal(sig);
@@ -420,7 +213,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"\x03");
     let status = tui.wait_exit(EXIT);
@@ -432,7 +225,7 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 #[test]
 fn works_at_60x20() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 20, 60);
+    let mut tui = spawn(&env, 20, 60);
     tui.wait_for("23/11/2026");
     tui.wait_for("Tuần 48");
 
@@ -464,7 +257,7 @@ fn panes(s: &vt100::Screen) -> usize {
 #[test]
 fn too_small_window_shows_one_line() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 8, 30);
+    let mut tui = spawn(&env, 8, 30);
     tui.wait_for("40×10");
     let lines: Vec<String> = tui.contents().lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
     assert_eq!(lines.len(), 1, "more than one line on a too small window:\n{}", tui.dump());
@@ -500,7 +293,7 @@ fn search_shows_the_farmers_union(tui: &mut Tui, typed: &str) {
 #[test]
 fn typing_vietnamese_into_search() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"/");
     tui.wait_for("Tìm kiếm");
@@ -511,7 +304,7 @@ fn typing_vietnamese_into_search() {
 #[test]
 fn typing_without_accents_into_search() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"/");
     tui.wait_for("Tìm kiếm");
@@ -522,7 +315,7 @@ fn typing_without_accents_into_search() {
 #[test]
 fn pasting_into_search() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     assert!(tui.with_screen(|s| s.bracketed_paste()), "bracketed paste is not enabled");
     tui.send(b"/");
@@ -539,7 +332,7 @@ fn pasting_into_search() {
 #[test]
 fn starts_on_a_terminal_that_does_not_answer_cursor_queries() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn_with(&env, 24, 80, false);
+    let mut tui = spawn_with(&env, 24, 80, false);
     tui.wait_for("Tuần 48");
     tui.send(b"q");
     let status = tui.wait_exit(EXIT);
@@ -549,7 +342,7 @@ fn starts_on_a_terminal_that_does_not_answer_cursor_queries() {
 #[test]
 fn quick_add_stores_a_vietnamese_title_composed() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(TAB);
     step_through_boards(&mut tui, &BOARDS_TO_FARMERS);
@@ -587,7 +380,7 @@ fn quick_add_stores_a_vietnamese_title_composed() {
 #[test]
 fn the_filter_s_vuong_shows_blocked_work() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"2");
     tui.wait_for("mở/trễ:");
@@ -608,7 +401,7 @@ fn the_filter_s_vuong_shows_blocked_work() {
 #[test]
 fn esc_in_the_conclusion_prompt_asks_first() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"c");
     tui.wait_for("Ghi kết luận");
@@ -632,7 +425,7 @@ fn esc_in_the_conclusion_prompt_asks_first() {
 #[test]
 fn enter_in_the_place_field_takes_the_place_shown() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"2");
     tui.wait_for("mở/trễ:");
@@ -662,7 +455,7 @@ fn enter_in_the_place_field_takes_the_place_shown() {
 #[test]
 fn the_carried_over_review_settles_a_row_with_one_key() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"v");
     tui.wait_for("Rà soát việc chuyển từ kỳ trước · còn 28 mục");
@@ -681,7 +474,7 @@ fn the_carried_over_review_settles_a_row_with_one_key() {
 #[test]
 fn another_process_commit_shows_while_keys_are_pressed() {
     let env = Env::with_demo();
-    let mut tui = Tui::spawn(&env, 24, 80);
+    let mut tui = spawn(&env, 24, 80);
     tui.wait_for("Tuần 48");
     tui.send(b"2");
     tui.wait_for("Việc chung 11/2!");
