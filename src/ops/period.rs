@@ -231,7 +231,7 @@ impl PeriodReport {
             let settings = s.settings()?;
             let tasks = s.period_tasks(from, to, until)?;
             let mut targets: std::collections::HashMap<i64, Vec<crate::store::PeriodTarget>> = Default::default();
-            for g in s.period_targets(from, to, until)? {
+            for g in s.period_targets(&tasks, until)? {
                 targets.entry(g.task_id).or_default().push(g);
             }
             let pending = s.period_pending(from, to, until)?;
