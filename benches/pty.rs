@@ -43,11 +43,16 @@ fn frame_drawn(s: &vt100::Screen) -> bool {
     rows.first().is_some_and(|r| !r.trim().is_empty()) && rows.last().is_some_and(|r| !r.trim().is_empty())
 }
 
-/// Presses `keys` and waits until the screen shows something else.
+/// Presses `keys`, waits until the screen shows something else and the
+/// frame has been written out (a large frame arrives in several reads: no
+/// output for 50 ms after the change).
 fn press(tui: &mut Tui, keys: &[u8]) {
     let before = tui.contents();
     tui.send(keys);
     tui.wait_until(&format!("the screen to change after {keys:?}"), WAIT, |s| s.contents() != before);
+    let quiet = Duration::from_millis(50);
+    let last = tui.last_output.clone();
+    tui.wait_until("the frame to be written out", WAIT, move |_| last.lock().unwrap().elapsed() >= quiet);
 }
 
 /// Peak resident memory of a process, from /proc (kB).

@@ -34,19 +34,27 @@ pub fn week_start(d: NaiveDate) -> NaiveDate {
 impl Store {
     /// Per-organization counts over each one's work (`work_of`).
     pub fn org_counts(&self, today: NaiveDate) -> Result<Vec<OrgCounts>> {
-        let sql = format!(
-            "SELECT o.id,
-                SUM(t.status IN ('not-started', 'in-progress', 'blocked')),
-                SUM(t.status IN ('not-started', 'in-progress', 'blocked') AND t.deadline < ?1),
-                SUM(t.status = 'blocked'),
-                SUM(t.status = 'done' AND t.completed_on >= ?2)
-             FROM organizations o LEFT JOIN tasks t ON {}
-                 AND (t.status IN ('not-started', 'in-progress', 'blocked')
-                      OR (t.status = 'done' AND t.completed_on >= ?2))
-             GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id",
-            super::tasks::work_of("t", "o.id")
-        );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
+        // The open and recently done tasks are read once (two index
+        // ranges), each paired with its lead and its coordinating
+        // organizations (an organization both leading and coordinating a
+        // task counts it once: the union drops the repeated pair) — the same
+        // work as `work_of`, without reading the tasks once per organization.
+        let sql = "WITH w AS (
+                 SELECT id, lead_org_id, status, deadline, completed_on FROM tasks
+                  WHERE status IN ('not-started', 'in-progress', 'blocked')
+                     OR (status = 'done' AND completed_on >= ?2)),
+             p AS (
+                 SELECT lead_org_id AS org, id, status, deadline, completed_on FROM w
+                 UNION
+                 SELECT x.org_id, w.id, w.status, w.deadline, w.completed_on FROM w JOIN task_orgs x ON x.task_id = w.id)
+             SELECT o.id,
+                SUM(p.status IN ('not-started', 'in-progress', 'blocked')),
+                SUM(p.status IN ('not-started', 'in-progress', 'blocked') AND p.deadline < ?1),
+                SUM(p.status = 'blocked'),
+                SUM(p.status = 'done' AND p.completed_on >= ?2)
+             FROM organizations o LEFT JOIN p ON p.org = o.id
+             GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id";
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt.query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
             Ok(OrgCounts {
                 org_id: r.get(0)?,
