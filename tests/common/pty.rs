@@ -43,7 +43,7 @@ pub struct Tui {
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
     /// When the terminal last received output.
-    last_output: Arc<Mutex<Instant>>,
+    pub last_output: Arc<Mutex<Instant>>,
 }
 
 impl Tui {
