@@ -529,13 +529,17 @@ fn leading_and_coordinating_both_count_as_an_organizations_work() {
     t2.deadline = Some(d(2026, 11, 20));
     let mut t3 = Task::new("Ngày hội Đại đoàn kết toàn dân tộc", b, TaskKind::Common);
     t3.with_org_ids = vec![a];
+    // 4: led by A, partners A itself and B: counted once for each.
+    let mut t4 = Task::new("Sơ kết mô hình tổ hợp tác", a, TaskKind::Specific);
+    t4.with_org_ids = vec![a, b];
     let intents = vec![
         Intent::AddTask { task: t1, board: Board::Org(a), kind_given: false, first_note: None },
         Intent::AddTask { task: t2, board: Board::Org(b), kind_given: false, first_note: None },
         Intent::AddTask { task: t3, board: Board::Common, kind_given: false, first_note: None },
+        Intent::AddTask { task: t4, board: Board::Org(a), kind_given: false, first_note: None },
     ];
     let changes = ops::execute_all(&mut store, intents).unwrap();
-    assert_eq!(changes.created.iter().flatten().count(), 3);
+    assert_eq!(changes.created.iter().flatten().count(), 4);
 
     let boards = store.board_counts(today()).unwrap();
     let board = |org: Option<i64>| boards.iter().find(|c| c.org_id == org).unwrap().clone();
@@ -544,7 +548,9 @@ fn leading_and_coordinating_both_count_as_an_organizations_work() {
         store.tasks(&TaskFilter { org_id: Some(org), overdue, ..Default::default() }, today()).unwrap().len() as i64
     };
 
-    for (org, open, overdue, name) in [(a, 3, 1, "A (leads 1, coordinates 2 and 3)"), (b, 2, 1, "B (leads 2 and 3)")] {
+    for (org, open, overdue, name) in
+        [(a, 4, 1, "A (leads 1 and 4, coordinates 2 and 3)"), (b, 3, 1, "B (leads 2 and 3, coordinates 4)")]
+    {
         assert_eq!(report(org).open, open, "{name}: status report");
         assert_eq!(board(Some(org)).open, open, "{name}: board strip");
         assert_eq!(listed(org, false), open, "{name}: task list");

@@ -34,37 +34,46 @@ pub fn week_start(d: NaiveDate) -> NaiveDate {
 impl Store {
     /// Per-organization counts over each one's work (`work_of`).
     pub fn org_counts(&self, today: NaiveDate) -> Result<Vec<OrgCounts>> {
-        // The open and recently done tasks are read once (two index
-        // ranges), each paired with its lead and its coordinating
-        // organizations (an organization both leading and coordinating a
-        // task counts it once: the union drops the repeated pair) — the same
-        // work as `work_of`, without reading the tasks once per organization.
-        let sql = "WITH w AS (
-                 SELECT id, lead_org_id, status, deadline, completed_on FROM tasks
-                  WHERE status IN ('not-started', 'in-progress', 'blocked')
-                     OR (status = 'done' AND completed_on >= ?2)),
-             p AS (
-                 SELECT lead_org_id AS org, id, status, deadline, completed_on FROM w
-                 UNION
-                 SELECT x.org_id, w.id, w.status, w.deadline, w.completed_on FROM w JOIN task_orgs x ON x.task_id = w.id)
-             SELECT o.id,
-                SUM(p.status IN ('not-started', 'in-progress', 'blocked')),
-                SUM(p.status IN ('not-started', 'in-progress', 'blocked') AND p.deadline < ?1),
-                SUM(p.status = 'blocked'),
-                SUM(p.status = 'done' AND p.completed_on >= ?2)
-             FROM organizations o LEFT JOIN p ON p.org = o.id
-             GROUP BY o.id ORDER BY o.active DESC, o.sort_order, o.id";
+        // Each organization's work as `work_of` defines it (leads it, or
+        // coordinates it), counted from two index ranges — open tasks, and
+        // tasks done since the week began — once for the leads and once for
+        // the coordinating organizations (an organization both leading and
+        // coordinating a task counts it once), never task by organization.
+        let sql = "SELECT org, SUM(open), SUM(late), SUM(blocked), SUM(done) FROM (
+                 SELECT lead_org_id AS org, 1 AS open, deadline < ?1 AS late, status = 'blocked' AS blocked, 0 AS done
+                   FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked')
+                 UNION ALL
+                 SELECT lead_org_id, 0, 0, 0, 1 FROM tasks WHERE status = 'done' AND completed_on >= ?2
+                 UNION ALL
+                 SELECT x.org_id, 1, t.deadline < ?1, t.status = 'blocked', 0 FROM tasks t JOIN task_orgs x ON x.task_id = t.id
+                  WHERE t.status IN ('not-started', 'in-progress', 'blocked') AND x.org_id <> t.lead_org_id
+                 UNION ALL
+                 SELECT x.org_id, 0, 0, 0, 1 FROM tasks t JOIN task_orgs x ON x.task_id = t.id
+                  WHERE t.status = 'done' AND t.completed_on >= ?2 AND x.org_id <> t.lead_org_id
+             ) GROUP BY org";
         let mut stmt = self.conn().prepare_cached(sql)?;
-        let rows = stmt.query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
-            Ok(OrgCounts {
-                org_id: r.get(0)?,
-                open: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                overdue: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
-                blocked: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
-                done_this_week: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+        let counted: std::collections::HashMap<i64, OrgCounts> = stmt
+            .query_map(params![conv::date(today), conv::date(week_start(today))], |r| {
+                let n = |i: usize| -> rusqlite::Result<i64> { Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0)) };
+                let org_id: i64 = r.get(0)?;
+                Ok((org_id, OrgCounts { org_id, open: n(1)?, overdue: n(2)?, blocked: n(3)?, done_this_week: n(4)? }))
+            })?
+            .collect::<std::result::Result<_, _>>()?;
+        let mut orgs =
+            self.conn().prepare_cached("SELECT id FROM organizations ORDER BY active DESC, sort_order, id")?;
+        let ids = orgs.query_map([], |r| r.get::<_, i64>(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
+        Ok(ids
+            .into_iter()
+            .map(|org_id| {
+                counted.get(&org_id).cloned().unwrap_or(OrgCounts {
+                    org_id,
+                    open: 0,
+                    overdue: 0,
+                    blocked: 0,
+                    done_this_week: 0,
+                })
             })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+            .collect())
     }
 
     /// What `giaoban status` prints, optionally limited to one organization:
