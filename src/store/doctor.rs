@@ -71,6 +71,8 @@ impl Store {
                  UNION ALL SELECT 'open|' || rowid || '|' || kind || '|' || ref_id || '|' || title || '|' || body || '|' || state
                  FROM search_index_open
                  UNION ALL SELECT 'row|' || kind || '|' || ref_id || '|' || row || '|' || open FROM search_index_rows
+                 UNION ALL SELECT 'title|' || rowid || '|' || title || '|' || state FROM search_titles
+                 UNION ALL SELECT 'title-open|' || rowid || '|' || title || '|' || state FROM search_titles_open
                  ORDER BY 1",
             )?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[Migration] = &[
     v9_screen_indexes,
     v10_search_terms,
     v11_done_dates,
+    v12_title_index,
 ];
 
 /// The schema version this build writes.
@@ -351,4 +352,16 @@ fn v11_done_dates(tx: &Transaction) -> Result<(), StoreError> {
          DROP INDEX IF EXISTS target_actuals_target;",
     )?;
     Ok(())
+}
+
+/// The titles in an index of their own, beside each index of entries
+/// (open work, finished work), so that a search for matches in titles reads
+/// titles only, not every note's text (see `search::Indexer`).
+fn v12_title_index(tx: &Transaction) -> Result<(), StoreError> {
+    let columns = "title, state, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3'";
+    tx.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_titles USING fts5({columns});
+         CREATE VIRTUAL TABLE IF NOT EXISTS search_titles_open USING fts5({columns});"
+    ))?;
+    super::search::fill_titles(tx)
 }

@@ -101,6 +101,19 @@ fn long_words(folded: &str) -> impl Iterator<Item = &str> {
 struct Indexer<'a> {
     tx: &'a Connection,
     terms: Terms,
+    /// Whether the titles have their own index (`search_titles`, schema
+    /// 12): the index a search reads for matches in titles, small because
+    /// it holds only titles (notes have none).
+    titles: bool,
+}
+
+/// The index of titles beside an entry's index.
+fn title_table(is_open: bool) -> &'static str {
+    if is_open {
+        "search_titles_open"
+    } else {
+        "search_titles"
+    }
 }
 
 impl Indexer<'_> {
@@ -147,26 +160,37 @@ impl Indexer<'_> {
             "INSERT OR REPLACE INTO search_index_rows (kind, ref_id, row, open) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![d.kind.code(), id, key, d.is_open])?;
+        if self.titles && !title.is_empty() {
+            tx.prepare_cached(&format!(
+                "INSERT INTO {} (rowid, title, state) VALUES (?1, ?2, ?3)",
+                title_table(d.is_open)
+            ))?
+            .execute(params![key, title, d.kind.code()])?;
+        }
+        Ok(())
+    }
+
+    fn remove(&self, kind: SearchKind, id: i64) -> Result<()> {
+        let tx = self.tx;
+        let at: Option<(i64, bool)> = tx
+            .prepare_cached("SELECT row, open FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
+            .query_row(params![kind.code(), id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((key, open)) = at {
+            tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", table(open)))?.execute([key])?;
+            if self.titles {
+                tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", title_table(open)))?.execute([key])?;
+            }
+            tx.prepare_cached("DELETE FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
+                .execute(params![kind.code(), id])?;
+        }
         Ok(())
     }
 }
 
-fn remove(tx: &Connection, kind: SearchKind, id: i64) -> Result<()> {
-    let at: Option<(i64, bool)> = tx
-        .prepare_cached("SELECT row, open FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
-        .query_row(params![kind.code(), id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((key, open)) = at {
-        tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", table(open)))?.execute([key])?;
-        tx.prepare_cached("DELETE FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
-            .execute(params![kind.code(), id])?;
-    }
-    Ok(())
-}
-
 /// Brings the index entry of row `id` of `tbl` up to date (or removes it).
 pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
-    Indexer { tx, terms: Terms::Write }.reindex(tbl, id)
+    Indexer { tx, terms: Terms::Write, titles: true }.reindex(tbl, id)
 }
 
 impl Indexer<'_> {
@@ -174,7 +198,7 @@ impl Indexer<'_> {
         let tx = self.tx;
         match tbl {
             "tasks" => {
-                remove(tx, SearchKind::Task, id)?;
+                self.remove(SearchKind::Task, id)?;
                 let row = tx
                 .query_row(
                     "SELECT title, description, place, doc_number, status NOT IN ('done','cancelled'), COALESCE(deadline, substr(created_at, 1, 10))
@@ -207,7 +231,7 @@ impl Indexer<'_> {
                 }
             }
             "task_notes" => {
-                remove(tx, SearchKind::Note, id)?;
+                self.remove(SearchKind::Note, id)?;
                 let row = tx
                     .query_row(
                         "SELECT n.task_id, n.text, n.noted_on, t.title, t.status NOT IN ('done','cancelled')
@@ -240,7 +264,7 @@ impl Indexer<'_> {
                 }
             }
             "agenda_items" => {
-                remove(tx, SearchKind::Agenda, id)?;
+                self.remove(SearchKind::Agenda, id)?;
                 let row = tx
                 .query_row(
                     "SELECT a.meeting_id, a.title, a.notes, a.outcome, m.status <> 'closed', substr(m.starts_at, 1, 10)
@@ -274,7 +298,7 @@ impl Indexer<'_> {
                 }
             }
             "meetings" => {
-                remove(tx, SearchKind::Meeting, id)?;
+                self.remove(SearchKind::Meeting, id)?;
                 let row = tx
                     .query_row(
                         "SELECT number, year, place, notes, status <> 'closed', starts_at FROM meetings WHERE id = ?1",
@@ -316,7 +340,7 @@ impl Indexer<'_> {
                 }
             }
             "pending_items" => {
-                remove(tx, SearchKind::Pending, id)?;
+                self.remove(SearchKind::Pending, id)?;
                 let row = tx
                 .query_row(
                     "SELECT text, answer, addressed_to, status = 'open', raised_on FROM pending_items WHERE id = ?1",
@@ -348,7 +372,7 @@ impl Indexer<'_> {
                 }
             }
             "people" => {
-                remove(tx, SearchKind::Person, id)?;
+                self.remove(SearchKind::Person, id)?;
                 let row = tx
                     .query_row(
                         "SELECT full_name, title, COALESCE(phone, ''), roles FROM people WHERE id = ?1",
@@ -380,7 +404,7 @@ impl Indexer<'_> {
                 }
             }
             "organizations" => {
-                remove(tx, SearchKind::Organization, id)?;
+                self.remove(SearchKind::Organization, id)?;
                 let row = tx
                     .query_row("SELECT code, name, short_name, active FROM organizations WHERE id = ?1", [id], |r| {
                         Ok((
@@ -412,11 +436,11 @@ impl Indexer<'_> {
     }
 }
 
-fn has_terms_table(tx: &Connection) -> Result<bool> {
+/// Whether the file has a table (a rebuild during a migration runs on a
+/// schema that may not have the later ones yet).
+fn has_table(tx: &Connection, name: &str) -> Result<bool> {
     let n: i64 =
-        tx.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'search_terms'", [], |r| {
-            r.get(0)
-        })?;
+        tx.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get(0))?;
     Ok(n > 0)
 }
 
@@ -432,12 +456,16 @@ fn write_terms(tx: &Connection, terms: &std::collections::BTreeSet<String>) -> R
 /// one segment (a search then walks one list per word, not several).
 pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
     tx.execute_batch("DELETE FROM search_index; DELETE FROM search_index_open; DELETE FROM search_index_rows;")?;
-    let keep_terms = has_terms_table(tx)?;
+    let keep_terms = has_table(tx, "search_terms")?;
     if keep_terms {
         tx.execute("DELETE FROM search_terms", [])?;
     }
+    let titles = has_table(tx, "search_titles")?;
+    if titles {
+        tx.execute_batch("DELETE FROM search_titles; DELETE FROM search_titles_open;")?;
+    }
     let terms = if keep_terms { Terms::Collect(Default::default()) } else { Terms::Skip };
-    let mut ix = Indexer { tx, terms };
+    let mut ix = Indexer { tx, terms, titles };
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
@@ -454,7 +482,34 @@ pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
         "INSERT INTO search_index (search_index) VALUES ('optimize');
          INSERT INTO search_index_open (search_index_open) VALUES ('optimize');",
     )?;
+    if titles {
+        optimize_titles(tx)?;
+    }
     Ok(())
+}
+
+fn optimize_titles(tx: &Connection) -> Result<()> {
+    tx.execute_batch(
+        "INSERT INTO search_titles (search_titles) VALUES ('optimize');
+         INSERT INTO search_titles_open (search_titles_open) VALUES ('optimize');",
+    )?;
+    Ok(())
+}
+
+/// Fills the indexes of titles from the entries already in the index (the
+/// schema that added them, without rebuilding the entries).
+pub(crate) fn fill_titles(tx: &Connection) -> Result<()> {
+    for open in [false, true] {
+        tx.execute(
+            &format!(
+                "INSERT INTO {} (rowid, title, state) SELECT rowid, title, state FROM {} WHERE title <> ''",
+                title_table(open),
+                table(open)
+            ),
+            [],
+        )?;
+    }
+    optimize_titles(tx)
 }
 
 /// Lists the words of every entry already in the index (the schema that
@@ -565,11 +620,23 @@ impl Store {
                 }
             }
             for (i, list) in [&anywhere, &in_title].into_iter().enumerate() {
-                let mut stmt = self.conn().prepare_cached(&format!(
-                    "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw
-                     FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-                    table(open)
-                ))?;
+                // Matches in titles come from the index of titles alone,
+                // each entry then read by its key.
+                let sql = if i == 0 {
+                    format!(
+                        "SELECT rowid, kind, ref_id, parent_id, is_open, date, label, title, body, raw
+                         FROM {0} WHERE {0} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                        table(open)
+                    )
+                } else {
+                    format!(
+                        "SELECT s.rowid, s.kind, s.ref_id, s.parent_id, s.is_open, s.date, s.label, s.title, s.body, s.raw
+                         FROM {1} t JOIN {0} s ON s.rowid = t.rowid WHERE {1} MATCH ?1 ORDER BY t.rowid DESC LIMIT ?2",
+                        table(open),
+                        title_table(open)
+                    )
+                };
+                let mut stmt = self.conn().prepare_cached(&sql)?;
                 let mut rows = stmt.query(params![list, limit as i64])?;
                 let mut read = 0;
                 while let Some(r) = rows.next()? {

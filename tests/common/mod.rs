@@ -9,7 +9,7 @@ use std::path::Path;
 pub fn schema_1_file(path: &Path) {
     drop(Store::open(path).unwrap());
     let conn = rusqlite::Connection::open(path).unwrap();
-    // Undo migrations 2 to 11: the search index (its rows and its words),
+    // Undo migrations 2 to 12: the search index (its rows, words, titles),
     // row versions, who changed what, the register of document numbers,
     // stable identities, the completion index, the screens' indexes.
     conn.execute_batch(
@@ -24,7 +24,7 @@ pub fn schema_1_file(path: &Path) {
         .unwrap();
     }
     conn.execute_batch(
-        "DROP TABLE document_numbers; DROP TABLE search_index; DROP TABLE search_index_open; DROP TABLE search_index_rows; DROP TABLE search_terms; DROP INDEX history_at; DROP INDEX history_actor;
+        "DROP TABLE document_numbers; DROP TABLE search_index; DROP TABLE search_index_open; DROP TABLE search_index_rows; DROP TABLE search_terms; DROP TABLE search_titles; DROP TABLE search_titles_open; DROP INDEX history_at; DROP INDEX history_actor;
          ALTER TABLE history DROP COLUMN actor; ALTER TABLE history DROP COLUMN session;
          PRAGMA user_version = 1;",
     )
