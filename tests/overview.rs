@@ -199,6 +199,29 @@ fn the_reports_workbook_carries_a_chart_of_the_four_categories() {
     assert!(chart.contains(&format!("'Tổng hợp'!$B$6:$B${last}")), "the organizations are the categories");
 }
 
+/// The overview's summary (read from an index only) counts the same tasks,
+/// in the same categories, with the same targets, as the full report.
+#[test]
+fn the_summary_counts_what_the_report_lists() {
+    let store = common::demo_on(today());
+    for day in [today(), today() - chrono::Duration::days(40), today() + chrono::Duration::days(20)] {
+        for period in [Period::Week, Period::Month, Period::Quarter, Period::Year] {
+            let full = PeriodReport::load(&store, period, day).unwrap();
+            let summary = PeriodReport::summary(&store, period, day).unwrap();
+            assert!(full.orgs.iter().any(|o| !o.tasks.is_empty()), "{period:?} on {day}: no task to compare");
+            assert_eq!(full.orgs.len(), summary.orgs.len());
+            for (f, s) in full.orgs.iter().zip(&summary.orgs) {
+                assert_eq!((f.org_id, f.counts, &f.targets, f.pending), (s.org_id, s.counts, &s.targets, s.pending));
+                let facts = |o: &giaoban::ops::period::OrgReport| -> Vec<_> {
+                    o.tasks.iter().map(|t| (t.id, t.category, t.blocked, t.deadline, t.completed_on)).collect()
+                };
+                assert_eq!(facts(f), facts(s), "{} {period:?} on {day}", f.short);
+                assert!(f.tasks.iter().all(|t| !t.title.is_empty()), "the full report has its titles");
+            }
+        }
+    }
+}
+
 /// The report's and the trend's queries look tasks up by an index: their
 /// cost follows the period, not the years on file.
 #[test]
@@ -215,4 +238,9 @@ fn the_report_and_trend_queries_use_indexes() {
             "{name}: {plan:?}"
         );
     }
+    let plans = store.report_query_plans().unwrap();
+    let (_, counts) = plans.iter().find(|(name, _)| name == "period counts").unwrap();
+    let searches: Vec<&String> = counts.iter().filter(|s| s.starts_with("SEARCH")).collect();
+    assert_eq!(searches.len(), 3, "{counts:?}");
+    assert!(searches.iter().all(|s| s.contains("USING COVERING INDEX")), "counting reads no task row: {counts:?}");
 }

@@ -66,7 +66,7 @@ impl Overview {
     /// The overview over `period` as of `today`, with `weeks` weeks of the
     /// bloc's trend.
     pub fn load(store: &Store, period: Period, today: NaiveDate, weeks: usize) -> Result<Overview> {
-        let report = PeriodReport::load(store, period, today)?;
+        let report = PeriodReport::summary(store, period, today)?;
         store.read(|s| {
             let pending = s.oldest_open_pending()?;
             let orgs = report

@@ -224,12 +224,32 @@ impl PeriodReport {
     /// the organization that leads it (chủ trì); open tasks are judged on
     /// the earlier of the period's end and `today`.
     pub fn load(store: &crate::store::Store, period: Period, today: NaiveDate) -> crate::store::Result<PeriodReport> {
+        Self::read(store, period, today, true)
+    }
+
+    /// The same report with its counts and targets, but its tasks without
+    /// titles or partners (what the overview shows): read from an index,
+    /// no task row.
+    pub fn summary(
+        store: &crate::store::Store,
+        period: Period,
+        today: NaiveDate,
+    ) -> crate::store::Result<PeriodReport> {
+        Self::read(store, period, today, false)
+    }
+
+    fn read(
+        store: &crate::store::Store,
+        period: Period,
+        today: NaiveDate,
+        titles: bool,
+    ) -> crate::store::Result<PeriodReport> {
         let (from, to) = period.bounds(today);
         let until = to.min(today);
         store.read(|s| {
             let names = super::Names::load(s)?;
             let settings = s.settings()?;
-            let tasks = s.period_tasks(from, to, until)?;
+            let tasks = if titles { s.period_tasks(from, to, until)? } else { s.period_task_counts(from, to, until)? };
             let mut targets: std::collections::HashMap<i64, Vec<crate::store::PeriodTarget>> = Default::default();
             for g in s.period_targets(&tasks, until)? {
                 targets.entry(g.task_id).or_default().push(g);

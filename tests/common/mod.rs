@@ -9,11 +9,11 @@ use std::path::Path;
 pub fn schema_1_file(path: &Path) {
     drop(Store::open(path).unwrap());
     let conn = rusqlite::Connection::open(path).unwrap();
-    // Undo migrations 2 to 12: the search index (its rows, words, titles),
+    // Undo migrations 2 to 13: the search index (its rows, words, titles),
     // row versions, who changed what, the register of document numbers,
     // stable identities, the completion index, the screens' indexes.
     conn.execute_batch(
-        "DROP INDEX tasks_done_dates; DROP INDEX meetings_status; DROP INDEX tasks_place;
+        "DROP INDEX tasks_dates; DROP INDEX meetings_status; DROP INDEX tasks_place;
          DROP INDEX pending_addressed; DROP INDEX pending_answered; DROP INDEX pending_meeting;",
     )
     .unwrap();

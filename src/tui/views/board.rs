@@ -340,22 +340,22 @@ impl BoardView {
             return;
         }
         // A card: its whole title, wrapped at words, then when and where.
-        let titles: Vec<Vec<String>> = tasks
-            .iter()
-            .map(|task| {
-                let mut lines = crate::text::wrap_to_width(&crate::text::sanitize_for_terminal(&task.title), w);
-                if lines.len() > MAX_TITLE_LINES {
-                    lines.truncate(MAX_TITLE_LINES);
-                    if let Some(last) = lines.last_mut() {
-                        *last = fit(&format!("{last} …"), w);
-                    }
+        // Titles are wrapped only for the cards near the window.
+        let wrap = |task: &Task| {
+            let mut lines = crate::text::wrap_to_width(&crate::text::sanitize_for_terminal(&task.title), w);
+            if lines.len() > MAX_TITLE_LINES {
+                lines.truncate(MAX_TITLE_LINES);
+                if let Some(last) = lines.last_mut() {
+                    *last = fit(&format!("{last} …"), w);
                 }
-                lines
-            })
-            .collect();
-        let heights: Vec<usize> = titles.iter().map(|l| l.len().max(1) + 1).collect();
+            }
+            lines
+        };
+        let mut titles: Vec<Option<Vec<String>>> = vec![None; tasks.len()];
         let sel = self.rows[col].min(tasks.len() - 1);
-        let off = self.scrolls[col].window_by_height(sel, &heights, area.height as usize);
+        let off = self.scrolls[col].window_by_height(sel, tasks.len(), area.height as usize, |i| {
+            titles[i].get_or_insert_with(|| wrap(&tasks[i])).len().max(1) + 1
+        });
         let mut lines = Vec::new();
         for (i, task) in tasks.iter().enumerate().skip(off) {
             if lines.len() >= area.height as usize {
@@ -364,7 +364,7 @@ impl BoardView {
             let selected = col == self.column && i == sel;
             let late = task.days_late(sh.today);
             let title_style = if late.is_some() { th.warning } else { th.title };
-            for l in &titles[i] {
+            for l in titles[i].get_or_insert_with(|| wrap(task)).iter() {
                 lines.push(Line::styled(cell(l, w), row_style(selected, title_style, sh)));
             }
             let when = match (task.status, task.deadline, late) {

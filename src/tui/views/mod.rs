@@ -67,17 +67,45 @@ impl Scroll {
 
 impl Scroll {
     /// The first item to show when items have different heights, keeping
-    /// `selected` in view of `height` lines.
-    pub fn window_by_height(&self, selected: usize, heights: &[usize], height: usize) -> usize {
-        let len = heights.len();
-        let mut off = self.offset.get().min(len.saturating_sub(1));
-        if selected < off {
-            off = selected;
+    /// `selected` of `len` items in view of `height` lines. `item_height`
+    /// is asked only about the items near the window (never the whole
+    /// list), so a long column costs what is on screen.
+    pub fn window_by_height(
+        &self,
+        selected: usize,
+        len: usize,
+        height: usize,
+        mut item_height: impl FnMut(usize) -> usize,
+    ) -> usize {
+        if len == 0 {
+            self.offset.set(0);
+            return 0;
         }
-        while off < selected && heights[off..=selected].iter().sum::<usize>() > height {
-            off += 1;
+        let selected = selected.min(len - 1);
+        let mut off = self.offset.get().min(len - 1).min(selected);
+        // The first item from which the selection still fits, walking back.
+        let mut lowest = selected;
+        let mut sum = item_height(selected);
+        while lowest > off {
+            let h = item_height(lowest - 1);
+            if sum + h > height {
+                break;
+            }
+            sum += h;
+            lowest -= 1;
         }
-        if heights.iter().sum::<usize>() <= height {
+        off = off.max(lowest);
+        // Everything fits: show from the top.
+        let mut total = 0;
+        let mut all_fit = true;
+        for i in 0..len {
+            total += item_height(i);
+            if total > height {
+                all_fit = false;
+                break;
+            }
+        }
+        if all_fit {
             off = 0;
         }
         self.offset.set(off);
