@@ -20,6 +20,7 @@ const MIGRATIONS: &[Migration] = &[
     v11_done_dates,
     v12_title_index,
     v13_task_dates,
+    v14_search_newest_first,
 ];
 
 /// The schema version this build writes.
@@ -290,8 +291,8 @@ fn v7_completed_index(tx: &Transaction) -> Result<(), StoreError> {
 }
 
 /// The search index in the order results are shown: each entry's rowid
-/// puts newer records after older ones, so that the newest matches of a
-/// word are read first and a search stops after the rows it shows. Open
+/// puts newer records after older ones (before them since schema 14), so
+/// that the newest matches of a word are read first and a search stops after the rows it shows. Open
 /// work has an index of its own (`search_index_open`, small however long
 /// the history), finished work the other, so that neither list is filtered
 /// entry by entry; the `state` column holds the record's kind as a word for
@@ -379,4 +380,12 @@ fn v13_task_dates(tx: &Transaction) -> Result<(), StoreError> {
          DROP INDEX IF EXISTS tasks_done_dates;",
     )?;
     Ok(())
+}
+
+/// The search index keyed newest first (negated keys, read in ascending
+/// order): FTS5 skips ahead in its lists only when reading them forwards,
+/// so a few common words found together in few records cost half as much.
+/// Every entry gets its new key: the index is rebuilt.
+fn v14_search_newest_first(tx: &Transaction) -> Result<(), StoreError> {
+    super::search::rebuild(tx)
 }
