@@ -243,4 +243,46 @@ fn the_report_and_trend_queries_use_indexes() {
     let searches: Vec<&String> = counts.iter().filter(|s| s.starts_with("SEARCH")).collect();
     assert_eq!(searches.len(), 3, "{counts:?}");
     assert!(searches.iter().all(|s| s.contains("USING COVERING INDEX")), "counting reads no task row: {counts:?}");
+    let (_, targets) = plans.iter().find(|(name, _)| name == "period targets").unwrap();
+    assert!(!targets.iter().any(|s| s.starts_with("SCAN g")), "every target read: {targets:?}");
+}
+
+/// The weekly trend (completed in each week, overdue at its end) over half
+/// a year of a generated year of history, against the same counts taken
+/// task by task over every task on file.
+#[test]
+fn the_weekly_trend_counts_every_task_it_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("year.db");
+    let mut store = giaoban::store::Store::open(&path).unwrap();
+    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
+    let spans: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = (0..26)
+        .rev()
+        .map(|k| {
+            let from = today() - chrono::Duration::weeks(k);
+            (from, (from + chrono::Duration::days(6)).min(today()))
+        })
+        .collect();
+    let weeks = store.weekly_counts(&spans).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str, days: &[chrono::NaiveDate]| -> u32 {
+        conn.query_row(sql, rusqlite::params_from_iter(days.iter().map(|d| d.to_string())), |r| r.get(0)).unwrap()
+    };
+    let (mut late, mut done) = (0, 0);
+    for w in &weeks {
+        let completed = count(
+            "SELECT COUNT(*) FROM tasks NOT INDEXED WHERE status = 'done' AND completed_on BETWEEN ?1 AND ?2",
+            &[w.from, w.to],
+        );
+        let overdue = count(
+            "SELECT COUNT(*) FROM tasks NOT INDEXED WHERE deadline < ?1
+               AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?1
+               AND (status IN ('not-started', 'in-progress', 'blocked') OR (status = 'done' AND completed_on > ?1))",
+            &[w.to],
+        );
+        assert_eq!((w.completed, w.overdue), (completed, overdue), "week of {}", w.from);
+        done += completed;
+        late += overdue;
+    }
+    assert!(done > 1000 && late > 100, "the half year has work done and work late: {done}, {late}");
 }

@@ -247,7 +247,7 @@ impl PeriodReport {
         let (from, to) = period.bounds(today);
         let until = to.min(today);
         store.read(|s| {
-            let names = super::Names::load(s)?;
+            let names = super::Names::orgs_only(s)?;
             let settings = s.settings()?;
             let tasks = if titles { s.period_tasks(from, to, until)? } else { s.period_task_counts(from, to, until)? };
             let mut targets: std::collections::HashMap<i64, Vec<crate::store::PeriodTarget>> = Default::default();

@@ -27,6 +27,10 @@ impl Names {
             people: store.people_unordered()?.into_iter().map(|p| (p.id, p)).collect(),
         })
     }
+    /// The organizations' names only (no person is named).
+    pub fn orgs_only(store: &Store) -> Result<Names> {
+        Ok(Names { orgs: store.organizations()?.into_iter().map(|o| (o.id, o)).collect(), people: HashMap::new() })
+    }
     pub fn code(&self, id: i64) -> String {
         self.orgs.get(&id).map(|o| o.code.clone()).unwrap_or_default()
     }

@@ -11,12 +11,9 @@ impl Store {
     /// ("BB"), with its year.
     pub fn document_number(&self, kind: &str, subject: &str) -> Result<Option<(i32, i64)>> {
         Ok(self
-            .conn()
-            .query_row(
-                "SELECT year, number FROM document_numbers WHERE kind = ?1 AND subject = ?2",
-                [kind, subject],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .row("SELECT year, number FROM document_numbers WHERE kind = ?1 AND subject = ?2", [kind, subject], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?)
     }
 }

@@ -268,7 +268,7 @@ impl Store {
 
     /// Number of user actions that can still be undone (by anyone).
     pub fn undo_depth(&self) -> Result<i64> {
-        Ok(self.conn().query_row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)
+        Ok(self.row("SELECT COUNT(DISTINCT action_id) FROM history WHERE undone = 0", [], |r| r.get(0))?)
     }
 }
 

@@ -141,8 +141,7 @@ impl Store {
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        self.conn()
-            .query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)
+        self.row(&format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = ?1"), [id], meeting_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "meeting", id })
     }
@@ -150,8 +149,7 @@ impl Store {
     /// The briefing numbered `number` in `year`.
     pub fn meeting_by_number(&self, year: i32, number: i64) -> Result<Option<Meeting>> {
         Ok(self
-            .conn()
-            .query_row(
+            .row(
                 &format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE year = ?1 AND number = ?2"),
                 params![year, number],
                 meeting_from_row,
@@ -166,14 +164,14 @@ impl Store {
             "SELECT {MEETING_COLUMNS} FROM meetings WHERE status IN ('planned', 'in-progress')
              ORDER BY status = 'in-progress' DESC, starts_at < ?1, starts_at ASC LIMIT 1"
         );
-        Ok(self.conn().query_row(&sql, [conv::date(today)], meeting_from_row).optional()?)
+        Ok(self.row(&sql, [conv::date(today)], meeting_from_row).optional()?)
     }
 
     /// The most recent briefing that has started before `before`.
     pub fn previous_meeting(&self, before: NaiveDateTime) -> Result<Option<Meeting>> {
         let sql =
             format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE starts_at < ?1 ORDER BY starts_at DESC LIMIT 1");
-        Ok(self.conn().query_row(&sql, [conv::datetime(before)], meeting_from_row).optional()?)
+        Ok(self.row(&sql, [conv::datetime(before)], meeting_from_row).optional()?)
     }
 
     pub fn attendance(&self, meeting_id: i64) -> Result<Vec<Attendance>> {
@@ -203,8 +201,7 @@ impl Store {
     }
 
     pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
-        self.conn()
-            .query_row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [id], agenda_from_row)
+        self.row(&format!("SELECT {AGENDA_COLUMNS} FROM agenda_items WHERE id = ?1"), [id], agenda_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "agenda_item", id })
     }

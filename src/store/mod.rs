@@ -439,6 +439,10 @@ impl Store {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every statement the screens and a user action run stays prepared
+        // (rusqlite keeps 16 by default: walking the screens would prepare
+        // most of them again on every visit).
+        self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path.is_some() {
             // Another process may be switching the same new file to WAL at
@@ -569,7 +573,21 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// One row of `sql`, kept prepared: the screens run the same few
+    /// lookups on every key, and preparing one costs more than running it.
+    pub(crate) fn row<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.conn.prepare_cached(sql)?.query_row(params, f)
+    }
 }
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 192;
 
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -592,6 +610,11 @@ pub(crate) mod conv {
     }
     pub fn parse_date(s: Option<String>) -> Option<NaiveDate> {
         s.as_deref().and_then(iso_date)
+    }
+    /// The day in column `i` of a row (none when NULL or not a day), read
+    /// in place: reports read thousands of them.
+    pub fn day_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+        Ok(r.get_ref(i)?.as_str_or_null().ok().flatten().and_then(iso_date))
     }
     /// The number written in `s[r]`, digits only.
     fn digits(s: &[u8], r: std::ops::Range<usize>) -> Option<u32> {

@@ -75,8 +75,7 @@ impl Store {
     }
 
     pub fn organization(&self, id: i64) -> Result<Organization> {
-        self.conn()
-            .query_row(&format!("SELECT {ORG_COLUMNS} FROM organizations WHERE id = ?1"), [id], org_from_row)
+        self.row(&format!("SELECT {ORG_COLUMNS} FROM organizations WHERE id = ?1"), [id], org_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "organization", id })
     }
@@ -114,8 +113,7 @@ impl Store {
     }
 
     pub fn person(&self, id: i64) -> Result<Person> {
-        self.conn()
-            .query_row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
+        self.row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "person", id })
     }

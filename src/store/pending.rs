@@ -82,8 +82,7 @@ impl Store {
     }
 
     pub fn pending_item(&self, id: i64) -> Result<PendingItem> {
-        self.conn()
-            .query_row(&format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE id = ?1"), [id], pending_from_row)
+        self.row(&format!("SELECT {PENDING_COLUMNS} FROM pending_items WHERE id = ?1"), [id], pending_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "pending", id })
     }

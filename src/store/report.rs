@@ -58,9 +58,7 @@ const PERIOD_ROWS: &str = "
        WHERE status = 'done' AND completed_on > ?3 AND completed_on NOT BETWEEN ?1 AND ?2
          AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3";
 
-fn date(s: Option<String>) -> Option<NaiveDate> {
-    s.as_deref().and_then(super::conv::iso_date)
-}
+use super::conv::day_at;
 
 /// A row of [`PERIOD_ROWS`] (its first five columns), without title or partners.
 fn period_row(r: &rusqlite::Row) -> rusqlite::Result<PeriodTask> {
@@ -69,8 +67,8 @@ fn period_row(r: &rusqlite::Row) -> rusqlite::Result<PeriodTask> {
         title: String::new(),
         lead_org_id: r.get(1)?,
         with_org_ids: Vec::new(),
-        deadline: date(r.get(2)?),
-        completed_on: date(r.get(3)?),
+        deadline: day_at(r, 2)?,
+        completed_on: day_at(r, 3)?,
         blocked: r.get(4)?,
     })
 }
@@ -154,12 +152,16 @@ impl Store {
     }
 }
 
-/// A task's completion, deadline and start (or creation) days.
-type Dates = (Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>);
+/// Tasks completed each day since a day (one row per day, read from the
+/// index of dates in its order).
+const WEEK_DONE: &str = "SELECT completed_on, COUNT(*) FROM tasks
+      WHERE status = 'done' AND completed_on >= ?1 GROUP BY completed_on";
 
-/// Tasks completed since a day: when, their deadline, when they began.
-const WEEK_DONE: &str = "SELECT completed_on, deadline, COALESCE(start_date, substr(created_at, 1, 10))
-      FROM tasks WHERE status = 'done' AND completed_on >= ?1";
+/// Tasks completed since a day after their deadline: only those can have
+/// been overdue at the end of a week since then (their completion, deadline
+/// and start or creation day).
+const WEEK_LATE: &str = "SELECT completed_on, deadline, COALESCE(start_date, substr(created_at, 1, 10))
+      FROM tasks WHERE status = 'done' AND completed_on >= ?1 AND deadline < completed_on";
 
 /// Open tasks whose deadline passed before a day. The deadline is compared
 /// on the index of dates (`+deadline` keeps SQLite from choosing the index
@@ -178,30 +180,35 @@ pub struct WeekCounts {
 
 impl Store {
     /// For each (first, last) day: tasks completed in it, and tasks overdue
-    /// on its last day (begun, deadline passed, not completed by then). Two
-    /// indexed reads for all the weeks: the tasks completed since the first
-    /// day, and the open tasks whose deadline passed before the last.
+    /// on its last day (begun, deadline passed, not completed by then).
+    /// Three indexed reads for all the weeks, none of a task row: the count
+    /// completed each day since the first, the tasks completed late since
+    /// then, and the open tasks whose deadline passed before the last day.
     pub fn weekly_counts(&self, weeks: &[(NaiveDate, NaiveDate)]) -> Result<Vec<WeekCounts>> {
         let (Some(first), Some(last)) = (weeks.first().map(|w| w.0), weeks.last().map(|w| w.1)) else {
             return Ok(Vec::new());
         };
-        let read = |sql: &str, day: NaiveDate| -> Result<Vec<Dates>> {
+        let mut out: Vec<WeekCounts> =
+            weeks.iter().map(|&(from, to)| WeekCounts { from, to, completed: 0, overdue: 0 }).collect();
+        let mut stmt = self.conn().prepare_cached(WEEK_DONE)?;
+        let mut rows = stmt.query([first.to_string()])?;
+        while let Some(r) = rows.next()? {
+            let (Some(day), n) = (day_at(r, 0)?, r.get::<_, u32>(1)?) else { continue };
+            for w in out.iter_mut().filter(|w| w.from <= day && day <= w.to) {
+                w.completed += n;
+            }
+        }
+        for (sql, since) in [(WEEK_LATE, first), (WEEK_OPEN, last)] {
             let mut stmt = self.conn().prepare_cached(sql)?;
-            let rows =
-                stmt.query_map([day.to_string()], |r| Ok((date(r.get(0)?), date(r.get(1)?), date(r.get(2)?))))?;
-            Ok(rows.collect::<std::result::Result<_, _>>()?)
-        };
-        let done = read(WEEK_DONE, first)?;
-        let open = read(WEEK_OPEN, last)?;
-        let mut out = Vec::with_capacity(weeks.len());
-        for &(from, to) in weeks {
-            let begun_late = |due: Option<NaiveDate>, begun: Option<NaiveDate>| {
-                due.is_some_and(|d| d < to) && begun.is_none_or(|b| b <= to)
-            };
-            let completed = done.iter().filter(|(c, _, _)| c.is_some_and(|c| c >= from && c <= to)).count() as u32;
-            let overdue = open.iter().filter(|(_, due, begun)| begun_late(*due, *begun)).count()
-                + done.iter().filter(|(c, due, begun)| c.is_some_and(|c| c > to) && begun_late(*due, *begun)).count();
-            out.push(WeekCounts { from, to, completed, overdue: overdue as u32 });
+            let mut rows = stmt.query([since.to_string()])?;
+            while let Some(r) = rows.next()? {
+                let (done, due, begun) = (day_at(r, 0)?, day_at(r, 1)?, day_at(r, 2)?);
+                let Some(due) = due else { continue };
+                for w in out.iter_mut() {
+                    let late = due < w.to && begun.is_none_or(|b| b <= w.to) && done.is_none_or(|c| c > w.to);
+                    w.overdue += u32::from(late);
+                }
+            }
         }
         Ok(out)
     }
@@ -234,6 +241,7 @@ impl Store {
                 "SELECT g.id FROM targets g WHERE g.task_id IN (SELECT value FROM json_each('[1, 2]'))".to_string(),
             ),
             ("weeks, completed", WEEK_DONE.to_string()),
+            ("weeks, completed late", WEEK_LATE.to_string()),
             ("weeks, open and late", WEEK_OPEN.to_string()),
         ];
         let mut out = Vec::new();

@@ -90,7 +90,7 @@ impl Store {
             None => 0,
         };
         let orgs = self.org_counts(today)?.into_iter().filter(|c| org_id.is_none_or(|o| o == c.org_id)).collect();
-        let pending_open: i64 = self.conn().query_row(
+        let pending_open: i64 = self.row(
             "SELECT COUNT(*) FROM pending_items WHERE status = 'open'
                AND (?1 IS NULL OR raised_by_org_id = ?1 OR addressed_org_id = ?1)",
             [org_id],
@@ -158,7 +158,7 @@ impl Store {
             .into_iter()
             .map(|c| BoardCounts { org_id: Some(c.org_id), open: c.open, overdue: c.overdue })
             .collect();
-        let (open, overdue) = self.conn().query_row(
+        let (open, overdue) = self.row(
             "SELECT COUNT(*), SUM(deadline < ?1) FROM tasks
              WHERE kind = 'common' AND status IN ('not-started', 'in-progress', 'blocked')",
             [conv::date(today)],

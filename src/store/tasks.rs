@@ -244,8 +244,7 @@ impl Store {
     }
 
     pub fn task(&self, id: i64) -> Result<Task> {
-        self.conn()
-            .query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"), [id], task_from_row)
+        self.row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1"), [id], task_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "task", id })
     }
@@ -277,8 +276,7 @@ impl Store {
     }
 
     pub fn task_note(&self, id: i64) -> Result<TaskNote> {
-        self.conn()
-            .query_row("SELECT id, task_id, noted_on, text, version FROM task_notes WHERE id = ?1", [id], note_from_row)
+        self.row("SELECT id, task_id, noted_on, text, version FROM task_notes WHERE id = ?1", [id], note_from_row)
             .optional()?
             .ok_or(StoreError::NotFound { what: "note", id })
     }
@@ -286,8 +284,7 @@ impl Store {
     /// One target with its recorded values.
     pub fn target(&self, id: i64) -> Result<Target> {
         let task_id: i64 = self
-            .conn()
-            .query_row("SELECT task_id FROM targets WHERE id = ?1", [id], |r| r.get(0))
+            .row("SELECT task_id FROM targets WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NotFound { what: "target", id })?;
         self.targets(task_id)?.into_iter().find(|g| g.id == id).ok_or(StoreError::NotFound { what: "target", id })
@@ -322,14 +319,13 @@ impl Store {
 
     /// One recorded value: (target id, date, value).
     pub fn target_actual(&self, id: i64) -> Result<TargetActual> {
-        self.conn()
-            .query_row(
-                "SELECT id, target_id, recorded_on, value, version FROM target_actuals WHERE id = ?1",
-                [id],
-                actual_from_row,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "target", id })
+        self.row(
+            "SELECT id, target_id, recorded_on, value, version FROM target_actuals WHERE id = ?1",
+            [id],
+            actual_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "target", id })
     }
 }
 
