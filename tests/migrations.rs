@@ -82,3 +82,35 @@ fn read_only_opening_refuses_writes() {
     assert!(matches!(store.write(|w| w.set_setting("locality", "Hải Hà")), Err(StoreError::ReadOnly)));
     assert_eq!(store.settings().unwrap().locality, "");
 }
+
+/// Opening an older file to write says, before the wait, that it is being
+/// upgraded (on the error stream, once); a view command, which never
+/// upgrades, does not say it.
+#[test]
+fn upgrading_an_old_file_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    common::schema_1_file(&path);
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_giaoban"))
+            .env_remove("GIAOBAN_LANG")
+            .env("GIAOBAN_CONFIG", dir.path().join("config.toml"))
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let look = run(&["status"]);
+    assert!(!text(&look.stderr).contains("Đang nâng cấp"), "{}", text(&look.stderr));
+    let first = run(&["init"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let said = format!("Đang nâng cấp {} từ phiên bản 1 lên {SCHEMA_VERSION}", path.display());
+    assert!(text(&first.stderr).contains(&said), "{}", text(&first.stderr));
+    assert!(!text(&first.stdout).contains("Đang nâng cấp"), "the output stays the command's own");
+    let again = run(&["init"]);
+    assert!(again.status.success());
+    assert!(!text(&again.stderr).contains("Đang nâng cấp"), "{}", text(&again.stderr));
+}

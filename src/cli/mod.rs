@@ -98,6 +98,16 @@ pub fn today_from(arg: Option<&str>) -> CliResult<NaiveDate> {
 
 pub fn open_store(db: Option<PathBuf>, read_only: bool) -> CliResult<Store> {
     let path = db.unwrap_or_else(default_db_path);
+    // Upgrading rebuilds what is derived (the search index): say so before
+    // the wait, on the error stream (the output stays the command's own).
+    if let Some(from) = (!read_only).then(|| Store::upgrade_pending(&path)).flatten() {
+        let args = [
+            ("path", path.display().to_string()),
+            ("from", from.to_string()),
+            ("to", crate::store::SCHEMA_VERSION.to_string()),
+        ];
+        eprintln!("{}", crate::text::sanitize_for_terminal(&tf("backup.upgrading", &args)));
+    }
     let store = if read_only { Store::open_read_only(&path) } else { Store::open(&path) };
     Ok(store?)
 }

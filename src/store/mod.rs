@@ -287,6 +287,14 @@ impl Drop for Write<'_> {
 }
 
 impl Store {
+    /// The schema version of the file at `path` when opening it to write
+    /// would migrate it (an older giaoban file this account may write).
+    pub fn upgrade_pending(path: &Path) -> Option<i64> {
+        let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
+        let version = peek_version(path).ok().filter(|v| (1..SCHEMA_VERSION).contains(v))?;
+        writable.then_some(version)
+    }
+
     /// Opens (creating if needed) the database at `path`, migrating an older
     /// schema after backing the file up. A file from a newer build is
     /// refused before anything is written to it. A file the user may not
