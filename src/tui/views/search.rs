@@ -68,30 +68,39 @@ impl SearchPopup {
             f.render_widget(Paragraph::new(fit(&t("search.none"), w)).style(th.dim), list);
             return;
         }
-        // Rows: a heading before each kind, then its hits.
-        let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
-        let mut last = None;
+        // Rows: a heading before each kind, then its hits; only the rows in
+        // the window are written out (a page of hits is longer than the
+        // screen).
+        let mut rows: Vec<(Option<usize>, SearchKind)> = Vec::new();
         for (i, h) in self.hits.iter().enumerate() {
-            if last != Some(h.kind) {
-                let n = self.hits.iter().filter(|x| x.kind == h.kind).count();
-                rows.push((
-                    None,
-                    Line::styled(format!("{} ({n})", t(&format!("group.{}", h.kind.label_key()))), th.section),
-                ));
-                last = Some(h.kind);
+            if rows.last().is_none_or(|(_, k)| *k != h.kind) {
+                rows.push((None, h.kind));
             }
-            let mut text = format!("  {}", h.label.replace('\n', " "));
-            if !h.text.is_empty() && h.text != h.label {
-                text.push_str(" — ");
-                text.push_str(&h.text.replace('\n', " "));
-            }
-            let base = if h.is_open { Default::default() } else { th.dim };
-            rows.push((Some(i), Line::styled(cell(&text, w), row_style(i == self.selected, base, sh))));
+            rows.push((Some(i), h.kind));
         }
         let sel_row = rows.iter().position(|(i, _)| *i == Some(self.selected)).unwrap_or(0);
         let height = list.height as usize;
         let off = self.scroll.window(sel_row, rows.len(), height);
-        let mut lines: Vec<Line> = rows.into_iter().skip(off).take(height).map(|(_, l)| l).collect();
+        let mut lines: Vec<Line> = rows[off..]
+            .iter()
+            .take(height)
+            .map(|(hit, kind)| match hit {
+                None => {
+                    let n = self.hits.iter().filter(|x| x.kind == *kind).count();
+                    Line::styled(format!("{} ({n})", t(&format!("group.{}", kind.label_key()))), th.section)
+                }
+                Some(i) => {
+                    let h = &self.hits[*i];
+                    let mut text = format!("  {}", h.label.replace('\n', " "));
+                    if !h.text.is_empty() && h.text != h.label {
+                        text.push_str(" — ");
+                        text.push_str(&h.text.replace('\n', " "));
+                    }
+                    let base = if h.is_open { Default::default() } else { th.dim };
+                    Line::styled(cell(&text, w), row_style(*i == self.selected, base, sh))
+                }
+            })
+            .collect();
         if lines.len() < height && self.hits.len() >= LIMIT {
             lines.push(Line::styled(tf("search.more", &[("n", LIMIT.to_string())]), th.dim));
         }
