@@ -249,7 +249,7 @@ impl PeriodReport {
         store.read(|s| {
             let names = super::Names::orgs_only(s)?;
             let settings = s.settings()?;
-            let tasks = if titles { s.period_tasks(from, to, until)? } else { s.period_task_counts(from, to, until)? };
+            let tasks = if titles { s.period_tasks(from, to, until)? } else { s.period_task_facts(from, to, until)? };
             let mut targets: std::collections::HashMap<i64, Vec<crate::store::PeriodTarget>> = Default::default();
             for g in s.period_targets(&tasks, until)? {
                 targets.entry(g.task_id).or_default().push(g);

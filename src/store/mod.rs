@@ -290,9 +290,8 @@ impl Store {
     /// The schema version of the file at `path` when opening it to write
     /// would migrate it (an older giaoban file this account may write).
     pub fn upgrade_pending(path: &Path) -> Option<i64> {
-        let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
         let version = peek_version(path).ok().filter(|v| (1..SCHEMA_VERSION).contains(v))?;
-        writable.then_some(version)
+        may_write(path).then_some(version)
     }
 
     /// Opens (creating if needed) the database at `path`, migrating an older
@@ -314,8 +313,7 @@ impl Store {
             if version > SCHEMA_VERSION {
                 return Err(StoreError::NewerSchema { found: version, supported: SCHEMA_VERSION });
             }
-            let writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
-            if !writable {
+            if !may_write(path) {
                 if version < SCHEMA_VERSION {
                     return Err(StoreError::ReadOnly);
                 }
@@ -598,6 +596,11 @@ impl Store {
 const STATEMENT_CACHE: usize = 192;
 
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Whether this account may write the file at `path`.
+fn may_write(path: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
 
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))

@@ -3,6 +3,7 @@
 //! value at the period's end, and the pending items addressed to each
 //! organization — each in one query.
 
+use super::conv::day_at;
 use super::{Result, Store};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -58,8 +59,6 @@ const PERIOD_ROWS: &str = "
        WHERE status = 'done' AND completed_on > ?3 AND completed_on NOT BETWEEN ?1 AND ?2
          AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3";
 
-use super::conv::day_at;
-
 /// A row of [`PERIOD_ROWS`] (its first five columns), without title or partners.
 fn period_row(r: &rusqlite::Row) -> rusqlite::Result<PeriodTask> {
     Ok(PeriodTask {
@@ -95,7 +94,7 @@ impl Store {
 
     /// The same tasks as [`Store::period_tasks`] without their titles and
     /// partners: what counting them needs, read from the index alone.
-    pub fn period_task_counts(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodTask>> {
+    pub fn period_task_facts(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodTask>> {
         let mut stmt = self.conn().prepare_cached(&format!("SELECT * FROM ({PERIOD_ROWS}) ORDER BY 1"))?;
         let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], period_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

@@ -292,14 +292,15 @@ fn v7_completed_index(tx: &Transaction) -> Result<(), StoreError> {
 
 /// The search index in the order results are shown: each entry's rowid
 /// puts newer records after older ones (before them since schema 14), so
-/// that the newest matches of a word are read first and a search stops after the rows it shows. Open
-/// work has an index of its own (`search_index_open`, small however long
-/// the history), finished work the other, so that neither list is filtered
-/// entry by entry; the `state` column holds the record's kind as a word for
-/// a search of one kind; prefix indexes for one to three letters, so that
-/// the first letters typed read one list each (Vietnamese syllables are
-/// short: four letters leave few words). `search_index_rows` says where
-/// each record's entry is.
+/// that the newest matches of a word are read first and a search stops
+/// after the rows it shows. Open work has an index of its own
+/// (`search_index_open`, small however long the history), finished work
+/// the other, so that neither list is filtered entry by entry; the `state`
+/// column holds the record's kind as a word for a search of one kind;
+/// prefix indexes for one to three letters, so that the first letters
+/// typed read one list each (Vietnamese syllables are short: four letters
+/// leave few words). `search_index_rows` says where each record's entry
+/// is.
 fn v8_search_by_date(tx: &Transaction) -> Result<(), StoreError> {
     let columns = "kind UNINDEXED, ref_id UNINDEXED, parent_id UNINDEXED, is_open UNINDEXED, date UNINDEXED,
         label UNINDEXED, title, body, raw UNINDEXED, state,
@@ -370,7 +371,7 @@ fn v12_title_index(tx: &Transaction) -> Result<(), StoreError> {
 
 /// The index of done work's dates also holds each task's lead and kind, so
 /// that the period's counts per organization (the overview) and the common
-/// board's filter are answered from the index without reading task rows.
+/// board's counts are answered from the index without reading task rows.
 /// It serves every query of the index it replaces, whose columns it begins
 /// with.
 fn v13_task_dates(tx: &Transaction) -> Result<(), StoreError> {
