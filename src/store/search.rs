@@ -108,7 +108,18 @@ struct Indexer<'a> {
     /// 12): the index a search reads for matches in titles, small because
     /// it holds only titles (notes have none).
     titles: bool,
+    /// While the whole index is rebuilt: entries waiting to be written in
+    /// ascending key order. FTS5 writes its pending words out whenever an
+    /// entry's key is below the last one's; records read table by table,
+    /// oldest first, come newest key last, and written as they come would
+    /// each be flushed as a segment of its own (then merged again and again:
+    /// most of the ten-year generator's time).
+    batch: Option<Vec<(i64, Doc)>>,
 }
+
+/// Entries sorted and written together during a rebuild: the index flushes
+/// once per batch, not once per entry, and the memory held stays bounded.
+const REBUILD_BATCH: usize = 8192;
 
 /// The index of titles beside an entry's index.
 fn title_table(is_open: bool) -> &'static str {
@@ -121,6 +132,26 @@ fn title_table(is_open: bool) -> &'static str {
 
 impl Indexer<'_> {
     fn insert(&mut self, id: i64, d: Doc) -> Result<()> {
+        let Some(batch) = &mut self.batch else { return self.write(id, d) };
+        batch.push((id, d));
+        if batch.len() >= REBUILD_BATCH {
+            self.flush_batch()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the entries waiting, in ascending key order.
+    fn flush_batch(&mut self) -> Result<()> {
+        let Some(mut batch) = self.batch.take() else { return Ok(()) };
+        batch.sort_by_cached_key(|(id, d)| row_key(d.kind, *id, d.date.as_deref()));
+        for (id, d) in batch.drain(..) {
+            self.write(id, d)?;
+        }
+        self.batch = Some(batch);
+        Ok(())
+    }
+
+    fn write(&mut self, id: i64, d: Doc) -> Result<()> {
         let tx = self.tx;
         let raw = crate::text::nfc(&format!("{}\n{}", d.title, d.body));
         let key = row_key(d.kind, id, d.date.as_deref());
@@ -174,6 +205,10 @@ impl Indexer<'_> {
     }
 
     fn remove(&self, kind: SearchKind, id: i64) -> Result<()> {
+        if self.batch.is_some() {
+            // A rebuild starts from empty indexes and reads each record once.
+            return Ok(());
+        }
         let tx = self.tx;
         let at: Option<(i64, bool)> = tx
             .prepare_cached("SELECT row, open FROM search_index_rows WHERE kind = ?1 AND ref_id = ?2")?
@@ -193,7 +228,7 @@ impl Indexer<'_> {
 
 /// Brings the index entry of row `id` of `tbl` up to date (or removes it).
 pub(crate) fn reindex(tx: &Connection, tbl: &str, id: i64) -> Result<()> {
-    Indexer { tx, terms: Terms::Write, titles: true }.reindex(tbl, id)
+    Indexer { tx, terms: Terms::Write, titles: true, batch: None }.reindex(tbl, id)
 }
 
 impl Indexer<'_> {
@@ -468,7 +503,7 @@ pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
         tx.execute_batch("DELETE FROM search_titles; DELETE FROM search_titles_open;")?;
     }
     let terms = if keep_terms { Terms::Collect(Default::default()) } else { Terms::Skip };
-    let mut ix = Indexer { tx, terms, titles };
+    let mut ix = Indexer { tx, terms, titles, batch: Some(Vec::with_capacity(REBUILD_BATCH)) };
     for tbl in ["organizations", "people", "meetings", "tasks", "pending_items"] {
         let ids: Vec<i64> = tx
             .prepare(&format!("SELECT id FROM {tbl}"))?
@@ -478,6 +513,7 @@ pub(crate) fn rebuild(tx: &Connection) -> Result<()> {
             ix.reindex(tbl, id)?;
         }
     }
+    ix.flush_batch()?;
     if let Terms::Collect(all) = &ix.terms {
         write_terms(tx, all)?;
     }
