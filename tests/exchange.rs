@@ -42,8 +42,14 @@ fn export_import_export_gives_the_same_bytes() {
     // History came along: a task's history reads the same.
     let id = count(&dir.path().join("a.db"), "SELECT MAX(id) FROM tasks");
     assert_eq!(a.history("tasks", id).unwrap(), b.history("tasks", id).unwrap());
-    // And the restored file is whole: the search finds without diacritics.
+    // And the restored file is whole: the search finds without diacritics,
+    // the weekly trend is the original's, its figures by day in step.
     assert!(!b.search("dai doan ket", &[], 5).unwrap().is_empty());
+    let weeks: Vec<_> = (0..12).map(|k| (today() - chrono::Duration::weeks(k), today())).collect();
+    assert_eq!(a.weekly_counts(&weeks).unwrap(), b.weekly_counts(&weeks).unwrap());
+    assert!(a.weekly_counts(&weeks).unwrap().iter().any(|w| w.completed > 0 && w.overdue > 0));
+    let days_ok = giaoban::i18n::t("doctor.days_ok");
+    assert!(b.doctor(false).unwrap().iter().any(|f| f.text == days_ok));
 }
 
 #[test]
@@ -120,6 +126,8 @@ fn merging_adds_what_is_missing_and_never_duplicates() {
     let _ = execute(&mut office, Intent::Undo { scope: giaoban::store::UndoScope::Account }).unwrap();
     assert!(office.task(here).is_err(), "one undo removes the merged task");
     assert_eq!(count(&office_db, "SELECT COUNT(*) FROM tasks"), tasks_before);
+    let days_ok = giaoban::i18n::t("doctor.days_ok");
+    assert!(office.doctor(false).unwrap().iter().any(|f| f.text == days_ok), "the figures by day follow undo");
 }
 
 #[test]

@@ -247,24 +247,21 @@ fn the_report_and_trend_queries_use_indexes() {
     assert!(!targets.iter().any(|s| s.starts_with("SCAN g")), "every target read: {targets:?}");
 }
 
-/// The weekly trend (completed in each week, overdue at its end) over half
-/// a year of a generated year of history, against the same counts taken
-/// task by task over every task on file.
-#[test]
-fn the_weekly_trend_counts_every_task_it_should() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("year.db");
-    let mut store = giaoban::store::Store::open(&path).unwrap();
-    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
-    let spans: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = (0..26)
+/// Half a year of weeks ending on the fixed day.
+fn half_year() -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    (0..26)
         .rev()
         .map(|k| {
             let from = today() - chrono::Duration::weeks(k);
             (from, (from + chrono::Duration::days(6)).min(today()))
         })
-        .collect();
-    let weeks = store.weekly_counts(&spans).unwrap();
-    let conn = rusqlite::Connection::open(&path).unwrap();
+        .collect()
+}
+
+/// The weekly trend against the same counts taken task by task over every
+/// task on file; the work done and the work late in the half year.
+fn trend_against_tasks(store: &giaoban::store::Store, conn: &rusqlite::Connection) -> (u32, u32) {
+    let weeks = store.weekly_counts(&half_year()).unwrap();
     let count = |sql: &str, days: &[chrono::NaiveDate]| -> u32 {
         conn.query_row(sql, rusqlite::params_from_iter(days.iter().map(|d| d.to_string())), |r| r.get(0)).unwrap()
     };
@@ -284,5 +281,71 @@ fn the_weekly_trend_counts_every_task_it_should() {
         done += completed;
         late += overdue;
     }
+    (done, late)
+}
+
+/// The weekly trend (completed in each week, overdue at its end) over half
+/// a year of a generated year of history, against the same counts taken
+/// task by task over every task on file.
+#[test]
+fn the_weekly_trend_counts_every_task_it_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("year.db");
+    let mut store = giaoban::store::Store::open(&path).unwrap();
+    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (done, late) = trend_against_tasks(&store, &conn);
     assert!(done > 1000 && late > 100, "the half year has work done and work late: {done}, {late}");
+    // A file from before the figures by day gets them, filled, on opening.
+    drop(store);
+    conn.execute_batch(
+        "DROP TRIGGER task_days_insert; DROP TRIGGER task_days_update; DROP TRIGGER task_days_delete;
+         DROP TABLE task_days; PRAGMA user_version = 14;",
+    )
+    .unwrap();
+    let store = giaoban::store::Store::open(&path).unwrap();
+    assert_eq!(trend_against_tasks(&store, &conn), (done, late));
+}
+
+/// The figures by day follow every change to the tasks, however it is
+/// made: tasks completed, reopened, cancelled, their deadlines and start
+/// days moved, deleted, added. `doctor` finds them in step, sees a figure
+/// changed behind its back and puts it right with `--repair`.
+#[test]
+fn the_figures_by_day_follow_every_change_to_the_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("year.db");
+    let mut store = giaoban::store::Store::open(&path).unwrap();
+    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let before = trend_against_tasks(&store, &conn);
+    conn.execute_batch(
+        "UPDATE tasks SET status = 'done', completed_on = date('2026-11-23', '-' || (id % 90) || ' days')
+          WHERE status IN ('not-started', 'in-progress') AND id % 3 = 0;
+         UPDATE tasks SET status = 'in-progress', completed_on = NULL WHERE status = 'done' AND id % 17 = 0;
+         UPDATE tasks SET status = 'cancelled' WHERE status = 'done' AND id % 19 = 0;
+         UPDATE tasks SET deadline = date(deadline, '-20 days') WHERE deadline IS NOT NULL AND id % 7 = 0;
+         UPDATE tasks SET deadline = NULL WHERE id % 23 = 0;
+         UPDATE tasks SET start_date = date(COALESCE(deadline, '2026-10-01'), '-3 days') WHERE id % 11 = 0;
+         DELETE FROM tasks WHERE id % 29 = 0;
+         INSERT INTO tasks (title, lead_org_id, status, deadline, start_date, completed_on, created_at, updated_at, kind)
+         SELECT title || ' (2)', lead_org_id, status, date(deadline, '+5 days'), start_date, completed_on,
+                created_at, updated_at, kind FROM tasks WHERE id % 31 = 0;",
+    )
+    .unwrap();
+    let after = trend_against_tasks(&store, &conn);
+    assert_ne!(before, after, "the changes moved the trend");
+    let days_ok = giaoban::i18n::t("doctor.days_ok");
+    let findings = |store: &mut giaoban::store::Store, repair: bool| -> Vec<String> {
+        store.doctor(repair).unwrap().into_iter().map(|f| f.text).collect()
+    };
+    assert!(findings(&mut store, false).contains(&days_ok));
+    conn.execute(
+        "UPDATE task_days SET done = done + 1 WHERE day = (SELECT MAX(day) FROM task_days WHERE done > 0)",
+        [],
+    )
+    .unwrap();
+    assert!(findings(&mut store, false).contains(&giaoban::i18n::t("doctor.days_bad")));
+    assert!(findings(&mut store, true).contains(&days_ok));
+    assert_eq!(trend_against_tasks(&store, &conn), after);
 }

@@ -26,7 +26,10 @@ impl Store {
     pub fn doctor(&mut self, repair: bool) -> Result<Vec<Finding>> {
         let mut out = Vec::new();
         if repair {
-            self.write(|w| super::search::rebuild(w))?;
+            self.write(|w| {
+                super::search::rebuild(w)?;
+                super::daily::fill(w)
+            })?;
             out.push(ok(t("doctor.repaired")));
         }
         let integrity: String = self.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -57,6 +60,14 @@ impl Store {
             Err(StoreError::ReadOnly) => ok(t("doctor.index_unchecked")),
             Err(e) => return Err(e),
         });
+        if !self.read_only {
+            let now = super::daily::dump(self.conn())?;
+            let fresh = self.dry_run(|w| {
+                super::daily::fill(w)?;
+                super::daily::dump(w)
+            })?;
+            out.push(if now == fresh { ok(t("doctor.days_ok")) } else { problem(t("doctor.days_bad")) });
+        }
         out.extend(beside.into_iter().flatten());
         Ok(out)
     }

@@ -1,5 +1,6 @@
 //! The only place that speaks SQL. Every user action is one transaction.
 
+mod daily;
 mod doctor;
 mod documents;
 mod dump;
@@ -15,11 +16,12 @@ pub mod search;
 mod status;
 mod tasks;
 
+pub use daily::WeekCounts;
 pub use doctor::Finding;
 pub use dump::{parse_dump, Dump, DumpError, MergeReport};
 pub use history::{HistoryEntry, UndoScope};
 pub use plans::Recorded;
-pub use report::{PeriodPending, PeriodTarget, PeriodTask, WeekCounts};
+pub use report::{PeriodPending, PeriodTarget, PeriodTask};
 pub use schema::{IDENTIFIED, SCHEMA_VERSION, VERSIONED};
 pub use search::{SearchHit, SearchKind};
 pub use status::{BoardCounts, OrgCounts, StatusReport};

@@ -151,67 +151,7 @@ impl Store {
     }
 }
 
-/// Tasks completed each day since a day (one row per day, read from the
-/// index of dates in its order).
-const WEEK_DONE: &str = "SELECT completed_on, COUNT(*) FROM tasks
-      WHERE status = 'done' AND completed_on >= ?1 GROUP BY completed_on";
-
-/// Tasks completed since a day after their deadline: only those can have
-/// been overdue at the end of a week since then (their completion, deadline
-/// and start or creation day).
-const WEEK_LATE: &str = "SELECT completed_on, deadline, COALESCE(start_date, substr(created_at, 1, 10))
-      FROM tasks WHERE status = 'done' AND completed_on >= ?1 AND deadline < completed_on";
-
-/// Open tasks whose deadline passed before a day. The deadline is compared
-/// on the index of dates (`+deadline` keeps SQLite from choosing the index
-/// by deadline instead), which holds every column read: no task row.
-const WEEK_OPEN: &str = "SELECT NULL, deadline, COALESCE(start_date, substr(created_at, 1, 10))
-      FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked') AND +deadline < ?1";
-
-/// Tasks completed in one week and overdue at its end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WeekCounts {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub completed: u32,
-    pub overdue: u32,
-}
-
 impl Store {
-    /// For each (first, last) day: tasks completed in it, and tasks overdue
-    /// on its last day (begun, deadline passed, not completed by then).
-    /// Three indexed reads for all the weeks, none of a task row: the count
-    /// completed each day since the first, the tasks completed late since
-    /// then, and the open tasks whose deadline passed before the last day.
-    pub fn weekly_counts(&self, weeks: &[(NaiveDate, NaiveDate)]) -> Result<Vec<WeekCounts>> {
-        let (Some(first), Some(last)) = (weeks.first().map(|w| w.0), weeks.last().map(|w| w.1)) else {
-            return Ok(Vec::new());
-        };
-        let mut out: Vec<WeekCounts> =
-            weeks.iter().map(|&(from, to)| WeekCounts { from, to, completed: 0, overdue: 0 }).collect();
-        let mut stmt = self.conn().prepare_cached(WEEK_DONE)?;
-        let mut rows = stmt.query([first.to_string()])?;
-        while let Some(r) = rows.next()? {
-            let (Some(day), n) = (day_at(r, 0)?, r.get::<_, u32>(1)?) else { continue };
-            for w in out.iter_mut().filter(|w| w.from <= day && day <= w.to) {
-                w.completed += n;
-            }
-        }
-        for (sql, since) in [(WEEK_LATE, first), (WEEK_OPEN, last)] {
-            let mut stmt = self.conn().prepare_cached(sql)?;
-            let mut rows = stmt.query([since.to_string()])?;
-            while let Some(r) = rows.next()? {
-                let (done, due, begun) = (day_at(r, 0)?, day_at(r, 1)?, day_at(r, 2)?);
-                let Some(due) = due else { continue };
-                for w in out.iter_mut() {
-                    let late = due < w.to && begun.is_none_or(|b| b <= w.to) && done.is_none_or(|c| c > w.to);
-                    w.overdue += u32::from(late);
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// The oldest open pending item addressed to each organization.
     pub fn oldest_open_pending(&self) -> Result<Vec<crate::domain::PendingItem>> {
         let mut stmt = self.conn().prepare_cached(&format!(
@@ -239,9 +179,6 @@ impl Store {
                 "period targets",
                 "SELECT g.id FROM targets g WHERE g.task_id IN (SELECT value FROM json_each('[1, 2]'))".to_string(),
             ),
-            ("weeks, completed", WEEK_DONE.to_string()),
-            ("weeks, completed late", WEEK_LATE.to_string()),
-            ("weeks, open and late", WEEK_OPEN.to_string()),
         ];
         let mut out = Vec::new();
         for (name, sql) in queries {
@@ -253,6 +190,7 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?;
             out.push((name.to_string(), details));
         }
+        out.extend(self.daily_query_plans()?);
         Ok(out)
     }
 }

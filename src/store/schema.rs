@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     v12_title_index,
     v13_task_dates,
     v14_search_newest_first,
+    v15_task_days,
 ];
 
 /// The schema version this build writes.
@@ -389,4 +390,12 @@ fn v13_task_dates(tx: &Transaction) -> Result<(), StoreError> {
 /// Every entry gets its new key: the index is rebuilt.
 fn v14_search_newest_first(tx: &Transaction) -> Result<(), StoreError> {
     super::search::rebuild(tx)
+}
+
+/// The bloc's work by day, kept by triggers on the tasks (see
+/// `daily`), so that the overview's weekly trend reads the days of its
+/// weeks, not the tasks completed in them.
+fn v15_task_days(tx: &Transaction) -> Result<(), StoreError> {
+    super::daily::create(tx)?;
+    super::daily::fill(tx)
 }
