@@ -6,8 +6,6 @@
 use crate::domain::DomainError;
 pub use crate::text::Lang;
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::Vi) };
@@ -30,41 +28,42 @@ pub fn parse_lang(s: &str) -> Option<Lang> {
     }
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
-    for (k, v) in table {
-        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-        match v {
-            toml::Value::Table(t) => flatten(&key, t, out),
-            toml::Value::String(s) => {
-                out.insert(key, s.clone());
-            }
-            other => {
-                out.insert(key, other.to_string());
-            }
-        }
+// The catalogs, flattened and sorted by key at build time (src/build.rs).
+include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
+/// A language's strings by key ("err.not_found"), sorted by key.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalog(&'static [(&'static str, &'static str)]);
+
+impl Catalog {
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.0.iter().map(|(k, _)| *k)
     }
 }
 
-fn load(src: &str) -> HashMap<String, String> {
-    let table: toml::Table = toml::from_str(src).expect("i18n catalog is valid TOML");
-    let mut map = HashMap::new();
-    flatten("", &table, &mut map);
-    map
-}
-
-pub fn catalog(lang: Lang) -> &'static HashMap<String, String> {
-    static VI: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+pub fn catalog(lang: Lang) -> Catalog {
     match lang {
-        Lang::Vi => VI.get_or_init(|| load(include_str!("../assets/i18n/vi.toml"))),
-        Lang::En => EN.get_or_init(|| load(include_str!("../assets/i18n/en.toml"))),
+        Lang::Vi => Catalog(VI),
+        Lang::En => Catalog(EN),
     }
 }
 
 /// The string for `key` in the current language (falling back to
 /// Vietnamese, then to the key itself so a gap is visible, never a crash).
 pub fn t(key: &str) -> String {
-    catalog(lang()).get(key).or_else(|| catalog(Lang::Vi).get(key)).cloned().unwrap_or_else(|| key.to_string())
+    catalog(lang())
+        .get(key)
+        .or_else(|| catalog(Lang::Vi).get(key))
+        .map(str::to_string)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// `t` with `{name}` placeholders filled in.
@@ -219,8 +218,8 @@ mod tests {
     fn both_catalogs_have_the_same_keys() {
         let vi = catalog(Lang::Vi);
         let en = catalog(Lang::En);
-        let mut missing: Vec<_> = vi.keys().filter(|k| !en.contains_key(*k)).collect();
-        missing.extend(en.keys().filter(|k| !vi.contains_key(*k)));
+        let mut missing: Vec<_> = vi.keys().filter(|k| !en.contains_key(k)).collect();
+        missing.extend(en.keys().filter(|k| !vi.contains_key(k)));
         missing.sort();
         assert!(missing.is_empty(), "keys in one catalog only: {missing:?}");
     }

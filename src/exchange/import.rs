@@ -204,9 +204,9 @@ fn kind_of(s: &str) -> Option<TaskKind> {
     TaskKind::parse_user(s).or_else(|| {
         let f = crate::text::fold(s);
         TaskKind::ALL.iter().copied().find(|k| {
-            [crate::i18n::Lang::Vi, crate::i18n::Lang::En].iter().any(|l| {
-                crate::text::fold(&crate::i18n::catalog(*l).get(&k.label_key()).cloned().unwrap_or_default()) == f
-            })
+            [crate::i18n::Lang::Vi, crate::i18n::Lang::En]
+                .iter()
+                .any(|l| crate::text::fold(crate::i18n::catalog(*l).get(&k.label_key()).unwrap_or_default()) == f)
         })
     })
 }
