@@ -251,7 +251,7 @@ impl PeriodReport {
             let settings = s.settings()?;
             let tasks = if titles { s.period_tasks(from, to, until)? } else { s.period_task_facts(from, to, until)? };
             let mut targets: std::collections::HashMap<i64, Vec<crate::store::PeriodTarget>> = Default::default();
-            for g in s.period_targets(&tasks, until)? {
+            for g in s.period_targets(from, to, until)? {
                 targets.entry(g.task_id).or_default().push(g);
             }
             let pending = s.period_pending(from, to, until)?;

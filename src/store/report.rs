@@ -6,7 +6,6 @@
 use super::conv::day_at;
 use super::{Result, Store};
 use chrono::NaiveDate;
-use rusqlite::params;
 
 /// One task's facts for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +58,18 @@ const PERIOD_ROWS: &str = "
        WHERE status = 'done' AND completed_on > ?3 AND completed_on NOT BETWEEN ?1 AND ?2
          AND COALESCE(start_date, substr(created_at, 1, 10)) <= ?3";
 
+/// The targets of the period's tasks: the tasks first (`CROSS JOIN` keeps
+/// SQLite from reading every target on file and looking each task up).
+fn period_targets_sql() -> String {
+    format!(
+        "SELECT g.task_id, g.indicator, g.unit, g.target_value,
+                COALESCE((SELECT a.value FROM target_actuals a
+                           WHERE a.target_id = g.id AND a.recorded_on <= ?3
+                           ORDER BY a.recorded_on DESC, a.id DESC LIMIT 1), 0)
+           FROM ({PERIOD_ROWS}) p CROSS JOIN targets g ON g.task_id = p.id ORDER BY g.task_id, g.id"
+    )
+}
+
 /// A row of [`PERIOD_ROWS`] (its first five columns), without title or partners.
 fn period_row(r: &rusqlite::Row) -> rusqlite::Result<PeriodTask> {
     Ok(PeriodTask {
@@ -100,19 +111,13 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// The targets of `tasks` (those `period_tasks` returned), each with its
-    /// latest value on or before `until` (zero when none was recorded yet):
-    /// one index step per task.
-    pub fn period_targets(&self, tasks: &[PeriodTask], until: NaiveDate) -> Result<Vec<PeriodTarget>> {
-        let ids = serde_json::to_string(&tasks.iter().map(|t| t.id).collect::<Vec<_>>()).unwrap_or_default();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT g.task_id, g.indicator, g.unit, g.target_value,
-                    COALESCE((SELECT a.value FROM target_actuals a
-                               WHERE a.target_id = g.id AND a.recorded_on <= ?2
-                               ORDER BY a.recorded_on DESC, a.id DESC LIMIT 1), 0)
-               FROM targets g WHERE g.task_id IN (SELECT value FROM json_each(?1)) ORDER BY g.task_id, g.id",
-        )?;
-        let rows = stmt.query_map(params![ids, until.to_string()], |r| {
+    /// The targets of the tasks in the report over `from`..`to` judged on
+    /// `until` (those [`Store::period_tasks`] returns), each with its latest
+    /// value on or before `until` (zero when none was recorded yet): the
+    /// period's tasks read from their index, then one index step per task.
+    pub fn period_targets(&self, from: NaiveDate, to: NaiveDate, until: NaiveDate) -> Result<Vec<PeriodTarget>> {
+        let mut stmt = self.conn().prepare_cached(&period_targets_sql())?;
+        let rows = stmt.query_map([from.to_string(), to.to_string(), until.to_string()], |r| {
             Ok(PeriodTarget {
                 task_id: r.get(0)?,
                 indicator: r.get(1)?,
@@ -175,10 +180,7 @@ impl Store {
         let queries = [
             ("period tasks", format!("SELECT p.id, t.title FROM ({PERIOD_ROWS}) p JOIN tasks t ON t.id = p.id")),
             ("period counts", format!("SELECT * FROM ({PERIOD_ROWS})")),
-            (
-                "period targets",
-                "SELECT g.id FROM targets g WHERE g.task_id IN (SELECT value FROM json_each('[1, 2]'))".to_string(),
-            ),
+            ("period targets", period_targets_sql()),
         ];
         let mut out = Vec::new();
         for (name, sql) in queries {
