@@ -284,16 +284,23 @@ fn trend_against_tasks(store: &giaoban::store::Store, conn: &rusqlite::Connectio
     (done, late)
 }
 
+/// A generated year of history in `dir`: the store, a second connection
+/// to the same file, and its path.
+fn generated_year(dir: &std::path::Path) -> (giaoban::store::Store, rusqlite::Connection, std::path::PathBuf) {
+    let path = dir.join("year.db");
+    let mut store = giaoban::store::Store::open(&path).unwrap();
+    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    (store, conn, path)
+}
+
 /// The weekly trend (completed in each week, overdue at its end) over half
 /// a year of a generated year of history, against the same counts taken
 /// task by task over every task on file.
 #[test]
 fn the_weekly_trend_counts_every_task_it_should() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("year.db");
-    let mut store = giaoban::store::Store::open(&path).unwrap();
-    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (store, conn, path) = generated_year(dir.path());
     let (done, late) = trend_against_tasks(&store, &conn);
     assert!(done > 1000 && late > 100, "the half year has work done and work late: {done}, {late}");
     // A file from before the figures by day gets them, filled, on opening.
@@ -314,10 +321,7 @@ fn the_weekly_trend_counts_every_task_it_should() {
 #[test]
 fn the_figures_by_day_follow_every_change_to_the_tasks() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("year.db");
-    let mut store = giaoban::store::Store::open(&path).unwrap();
-    giaoban::demo::bulk::fill_years(&mut store, today(), 1, giaoban::demo::bulk::DEFAULT_SEED, false).unwrap();
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (mut store, conn, _) = generated_year(dir.path());
     let before = trend_against_tasks(&store, &conn);
     conn.execute_batch(
         "UPDATE tasks SET status = 'done', completed_on = date('2026-11-23', '-' || (id % 90) || ' days')

@@ -91,11 +91,11 @@ pub(crate) fn dump(c: &Connection) -> Result<Vec<(String, i64, i64)>> {
 }
 
 /// The days from a day on: completions, and changes to the overdue count.
-const DAYS_FROM: &str = "SELECT day, done, late FROM task_days WHERE day >= ?1 ORDER BY day DESC";
+pub(super) const DAYS_FROM: &str = "SELECT day, done, late FROM task_days WHERE day >= ?1 ORDER BY day DESC";
 
 /// Open tasks with a deadline: the overdue count once every deadline on
 /// file has passed (the sum of `late` over every day).
-const OPEN_WITH_DEADLINE: &str =
+pub(super) const OPEN_WITH_DEADLINE: &str =
     "SELECT COUNT(*) FROM tasks WHERE status IN ('not-started', 'in-progress', 'blocked') AND deadline IS NOT NULL";
 
 /// Tasks completed in one week and overdue at its end.
@@ -142,20 +142,6 @@ impl Store {
         }
         for &i in next {
             out[i].overdue = (open - later).max(0) as u32;
-        }
-        Ok(out)
-    }
-
-    /// What SQLite does for the trend's reads (EXPLAIN QUERY PLAN).
-    pub(crate) fn daily_query_plans(&self) -> Result<Vec<(String, Vec<String>)>> {
-        let mut out = Vec::new();
-        for (name, sql) in [("weeks, days", DAYS_FROM), ("weeks, open with a deadline", OPEN_WITH_DEADLINE)] {
-            let mut stmt = self.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-            let args: Vec<String> = (0..stmt.parameter_count()).map(|_| "2026-01-01".to_string()).collect();
-            let details: Vec<String> = stmt
-                .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))?
-                .collect::<std::result::Result<_, _>>()?;
-            out.push((name.to_string(), details));
         }
         Ok(out)
     }

@@ -43,11 +43,14 @@ impl Store {
     }
 
     /// The plan of one statement, a line per step ("SEARCH tasks USING
-    /// INDEX …", "SCAN history").
+    /// INDEX …", "SCAN history"); its parameters, if any, bound to a day.
     #[doc(hidden)]
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let lines = stmt.query_map([], |r| r.get::<_, String>(3))?.collect::<std::result::Result<_, _>>()?;
+        let args = vec!["2026-01-01"; stmt.parameter_count()];
+        let lines = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))?
+            .collect::<std::result::Result<_, _>>()?;
         Ok(lines)
     }
 }

@@ -181,18 +181,9 @@ impl Store {
             ("period tasks", format!("SELECT p.id, t.title FROM ({PERIOD_ROWS}) p JOIN tasks t ON t.id = p.id")),
             ("period counts", format!("SELECT * FROM ({PERIOD_ROWS})")),
             ("period targets", period_targets_sql()),
+            ("weeks, days", super::daily::DAYS_FROM.to_string()),
+            ("weeks, open with a deadline", super::daily::OPEN_WITH_DEADLINE.to_string()),
         ];
-        let mut out = Vec::new();
-        for (name, sql) in queries {
-            let mut stmt = self.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-            let n = stmt.parameter_count();
-            let args: Vec<String> = (0..n).map(|_| "2026-01-01".to_string()).collect();
-            let details: Vec<String> = stmt
-                .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))?
-                .collect::<std::result::Result<_, _>>()?;
-            out.push((name.to_string(), details));
-        }
-        out.extend(self.daily_query_plans()?);
-        Ok(out)
+        queries.into_iter().map(|(name, sql)| Ok((name.to_string(), self.query_plan(&sql)?))).collect()
     }
 }
